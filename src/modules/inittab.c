@@ -1,0 +1,29 @@
+// The modules built into kaa, in one table (CPython's Modules/config.c role).
+#include <string.h>
+
+#include "vm/vm.h"
+
+KaaObject *kaa_init_gc(void);
+KaaObject *kaa_init_sys(void);
+
+static const struct {
+    const char *name;
+    KaaObject *(*init)(void);
+} inittab[] = {
+    {"gc", kaa_init_gc},
+    {"sys", kaa_init_sys},
+};
+
+// Create builtin module `name`: new reference, or NULL without exception
+// when there is no such builtin module.
+KaaObject *kaa_builtin_module_create(const char *name, int *found)
+{
+    for (size_t i = 0; i < sizeof inittab / sizeof inittab[0]; i++) {
+        if (strcmp(inittab[i].name, name) == 0) {
+            *found = 1;
+            return inittab[i].init();
+        }
+    }
+    *found = 0;
+    return NULL;
+}

@@ -1,0 +1,507 @@
+/* `type` and `object`: readying static types (namespace, MRO, inherited
+ * slots), attribute lookup along the MRO, and calling a type to make an
+ * instance. User-defined classes (heap types) build on the same machinery.
+ */
+#include <string.h>
+
+#include "gc/gc.h"
+#include "mem/mem.h"
+#include "vm/vm.h"
+
+Kaa_hash_t kaa_hash_pointer(const void *p);
+
+// Static types readied so far, so that shutdown can release their namespaces.
+static KaaTypeObject **ready_types;
+static size_t n_ready, cap_ready;
+
+int KaaType_IsSubtype(KaaTypeObject *a, KaaTypeObject *b)
+{
+    if (a == b) {
+        return 1;
+    }
+    KaaObject *mro = a->tp_mro;
+    if (mro) {
+        for (Kaa_ssize_t i = 0; i < KaaTuple_GET_SIZE(mro); i++) {
+            if (KaaTuple_GET_ITEM(mro, i) == (KaaObject *)b) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    for (KaaTypeObject *t = a->tp_base; t; t = t->tp_base) {
+        if (t == b) {
+            return 1;
+        }
+    }
+    return b == &KaaBaseObject_Type;
+}
+
+// Find name in the namespaces along type's MRO. Borrowed, no exception set.
+KaaObject *kaa_type_lookup(KaaTypeObject *type, KaaObject *name)
+{
+    // Static types are readied on first use, so every file need not list them.
+    if (!(type->tp_flags & KAA_TPFLAGS_READY) && KaaType_Ready(type) < 0) {
+        KaaErr_Clear();
+        return NULL;
+    }
+    KaaObject *mro = type->tp_mro;
+    if (mro == NULL) {
+        return NULL;
+    }
+    Kaa_ssize_t n = KaaTuple_GET_SIZE(mro);
+    for (Kaa_ssize_t i = 0; i < n; i++) {
+        KaaTypeObject *base = (KaaTypeObject *)KaaTuple_GET_ITEM(mro, i);
+        if (base->tp_dict == NULL) {
+            continue;
+        }
+        KaaObject *res = KaaDict_GetItemWithError(base->tp_dict, name);
+        if (res) {
+            return res;
+        }
+        if (KaaErr_Occurred()) {
+            KaaErr_Clear();
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+// --- Readying a type -------------------------------------------------------------
+
+#define INHERIT(slot)                                                                            \
+    if (type->slot == NULL) {                                                                    \
+        type->slot = base->slot;                                                                 \
+    }
+
+static void inherit_number(KaaTypeObject *type, KaaTypeObject *base)
+{
+    if (base->tp_as_number == NULL) {
+        return;
+    }
+    if (type->tp_as_number == NULL) {
+        type->tp_as_number = base->tp_as_number;
+        return;
+    }
+    // Copy slot by slot: both tables are plain arrays of function pointers.
+    void **dst = (void **)type->tp_as_number;
+    void *const *src = (void *const *)base->tp_as_number;
+    for (size_t i = 0; i < sizeof(KaaNumberMethods) / sizeof(void *); i++) {
+        if (dst[i] == NULL) {
+            dst[i] = src[i];
+        }
+    }
+}
+
+static void inherit_slots(KaaTypeObject *type, KaaTypeObject *base)
+{
+    if (type->tp_basicsize == 0) {
+        type->tp_basicsize = base->tp_basicsize;
+    }
+    if (type->tp_itemsize == 0) {
+        type->tp_itemsize = base->tp_itemsize;
+    }
+    INHERIT(tp_dealloc);
+    INHERIT(tp_repr);
+    INHERIT(tp_str);
+    INHERIT(tp_getattro);
+    INHERIT(tp_setattro);
+    INHERIT(tp_call);
+    INHERIT(tp_iter);
+    INHERIT(tp_iternext);
+    INHERIT(tp_descr_get);
+    INHERIT(tp_descr_set);
+    INHERIT(tp_init);
+    INHERIT(tp_new);
+    INHERIT(tp_finalize);
+    if (type->tp_richcompare == NULL && type->tp_hash == NULL) {
+        type->tp_richcompare = base->tp_richcompare;
+        type->tp_hash = base->tp_hash;
+    }
+    if (KaaType_IS_GC(type) == KaaType_IS_GC(base)) {
+        INHERIT(tp_traverse);
+        INHERIT(tp_clear);
+    }
+    if (type->tp_dictoffset == 0) {
+        type->tp_dictoffset = base->tp_dictoffset;
+    }
+    if (type->tp_weaklistoffset == 0) {
+        type->tp_weaklistoffset = base->tp_weaklistoffset;
+    }
+    inherit_number(type, base);
+    INHERIT(tp_as_sequence);
+    INHERIT(tp_as_mapping);
+    type->tp_flags |= base->tp_flags &
+                      (KAA_TPFLAGS_LONG_SUBCLASS | KAA_TPFLAGS_LIST_SUBCLASS |
+                       KAA_TPFLAGS_TUPLE_SUBCLASS | KAA_TPFLAGS_BYTES_SUBCLASS |
+                       KAA_TPFLAGS_UNICODE_SUBCLASS | KAA_TPFLAGS_DICT_SUBCLASS |
+                       KAA_TPFLAGS_BASE_EXC_SUBCLASS | KAA_TPFLAGS_TYPE_SUBCLASS);
+}
+
+static int add_to_dict(KaaObject *dict, const char *name, KaaObject *value)
+{
+    if (value == NULL) {
+        return -1;
+    }
+    int r = KaaDict_SetItem(dict, KaaStr_InternFromString(name), value);
+    Kaa_DECREF(value);
+    return r;
+}
+
+static int fill_dict(KaaTypeObject *type)
+{
+    KaaObject *dict = type->tp_dict;
+    for (KaaMethodDef *m = type->tp_methods; m && m->ml_name; m++) {
+        KaaObject *d = (m->ml_flags & KAA_METH_CLASS) ? KaaDescr_NewClassMethod(type, m)
+                                                       : KaaDescr_NewMethod(type, m);
+        if (add_to_dict(dict, m->ml_name, d) < 0) {
+            return -1;
+        }
+    }
+    for (KaaGetSetDef *g = type->tp_getset; g && g->name; g++) {
+        if (add_to_dict(dict, g->name, KaaDescr_NewGetSet(type, g)) < 0) {
+            return -1;
+        }
+    }
+    for (KaaMemberDef *m = type->tp_members; m && m->name; m++) {
+        if (add_to_dict(dict, m->name, KaaDescr_NewMember(type, m)) < 0) {
+            return -1;
+        }
+    }
+    if (KaaDict_GetItemString(dict, "__doc__") == NULL) {
+        KaaObject *doc = type->tp_doc ? KaaStr_FromString(type->tp_doc) : kaa_none_ref();
+        if (add_to_dict(dict, "__doc__", doc) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int set_names(KaaTypeObject *type)
+{
+    const char *dot = strrchr(type->tp_name, '.');
+    const char *shortname = dot ? dot + 1 : type->tp_name;
+    type->tp_name_obj = KaaStr_FromString(shortname);
+    type->tp_qualname_obj = Kaa_NewRef(type->tp_name_obj);
+    if (dot) {
+        type->tp_module_obj = KaaStr_FromStringAndSize(type->tp_name, dot - type->tp_name);
+    } else {
+        type->tp_module_obj = KaaStr_FromString("builtins");
+    }
+    return type->tp_name_obj && type->tp_module_obj ? 0 : -1;
+}
+
+static int remember_ready(KaaTypeObject *type)
+{
+    if (n_ready == cap_ready) {
+        size_t cap = cap_ready ? cap_ready * 2 : 64;
+        KaaTypeObject **p = kaa_mem_realloc(ready_types, cap * sizeof(*p));
+        if (p == NULL) {
+            KaaErr_NoMemory();
+            return -1;
+        }
+        ready_types = p;
+        cap_ready = cap;
+    }
+    ready_types[n_ready++] = type;
+    return 0;
+}
+
+int KaaType_Ready(KaaTypeObject *type)
+{
+    if (type->tp_flags & KAA_TPFLAGS_READY) {
+        return 0;
+    }
+    KaaTypeObject *base = type->tp_base;
+    if (base == NULL && type != &KaaBaseObject_Type) {
+        base = type->tp_base = &KaaBaseObject_Type;
+    }
+    if (base && KaaType_Ready(base) < 0) {
+        return -1;
+    }
+    type->tp_flags |= KAA_TPFLAGS_READY;
+    if (base) {
+        inherit_slots(type, base);
+    }
+    if (type->tp_setattro == NULL && type->tp_dictoffset) {
+        type->tp_setattro = KaaObject_GenericSetAttr;
+    }
+    // MRO of a single-inheritance static type: itself, then its base's MRO.
+    Kaa_ssize_t nbase = base ? KaaTuple_GET_SIZE(base->tp_mro) : 0;
+    type->tp_mro = KaaTuple_New(nbase + 1);
+    if (type->tp_mro == NULL) {
+        return -1;
+    }
+    KaaTuple_SET_ITEM(type->tp_mro, 0, Kaa_NewRef(type));
+    for (Kaa_ssize_t i = 0; i < nbase; i++) {
+        KaaTuple_SET_ITEM(type->tp_mro, i + 1, Kaa_NewRef(KaaTuple_GET_ITEM(base->tp_mro, i)));
+    }
+    type->tp_bases = base ? KaaTuple_Pack(1, (KaaObject *)base) : KaaTuple_New(0);
+    type->tp_dict = KaaDict_New();
+    if (type->tp_bases == NULL || type->tp_dict == NULL || set_names(type) < 0 ||
+        fill_dict(type) < 0) {
+        return -1;
+    }
+    return (type->tp_flags & KAA_TPFLAGS_HEAPTYPE) ? 0 : remember_ready(type);
+}
+
+// Release what KaaType_Ready allocated for static types (at shutdown).
+void kaa_type_fini(void)
+{
+    // Clear namespaces first: they may hold descriptors referring to other types.
+    for (size_t i = 0; i < n_ready; i++) {
+        KaaTypeObject *t = ready_types[i];
+        if (t->tp_dict) {
+            KaaDict_Clear(t->tp_dict);
+        }
+    }
+    for (size_t i = n_ready; i-- > 0;) {
+        KaaTypeObject *t = ready_types[i];
+        Kaa_CLEAR(t->tp_dict);
+        Kaa_CLEAR(t->tp_mro);
+        Kaa_CLEAR(t->tp_bases);
+        Kaa_CLEAR(t->tp_name_obj);
+        Kaa_CLEAR(t->tp_qualname_obj);
+        Kaa_CLEAR(t->tp_module_obj);
+        t->tp_flags &= ~(unsigned long)KAA_TPFLAGS_READY;
+    }
+    kaa_mem_free(ready_types);
+    ready_types = NULL;
+    n_ready = cap_ready = 0;
+}
+
+// --- type --------------------------------------------------------------------
+
+static KaaObject *type_repr(KaaObject *o)
+{
+    KaaTypeObject *t = (KaaTypeObject *)o;
+    if (t->tp_module_obj && KaaStr_Check(t->tp_module_obj) &&
+        !KaaStr_EqualToASCII(t->tp_module_obj, "builtins")) {
+        return KaaStr_FromFormat("<class '%U.%U'>", t->tp_module_obj, t->tp_qualname_obj);
+    }
+    return KaaStr_FromFormat("<class '%s'>", t->tp_name);
+}
+
+static KaaObject *type_call(KaaObject *callable, KaaObject *const *args, size_t nargs,
+                            KaaObject *kwnames)
+{
+    KaaTypeObject *type = (KaaTypeObject *)callable;
+    if (type == &KaaType_Type && nargs == 1 && kwnames == NULL) {
+        return Kaa_NewRef(Kaa_TYPE(args[0]));
+    }
+    if (type->tp_new == NULL) {
+        return KaaErr_Format(KaaExc(TypeError), "cannot create '%s' instances", type->tp_name);
+    }
+    KaaObject *obj = type->tp_new(type, args, nargs, kwnames);
+    if (obj == NULL) {
+        return NULL;
+    }
+    // __init__ runs only when __new__ returned an instance of this type.
+    if (!KaaType_IsSubtype(Kaa_TYPE(obj), type)) {
+        return obj;
+    }
+    initproc init = Kaa_TYPE(obj)->tp_init;
+    if (init && init(obj, args, nargs, kwnames) < 0) {
+        Kaa_DECREF(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+static KaaObject *type_getattro(KaaObject *o, KaaObject *name)
+{
+    KaaTypeObject *type = (KaaTypeObject *)o;
+    KaaTypeObject *meta = Kaa_TYPE(o);
+    KaaObject *meta_attr = kaa_type_lookup(meta, name);
+    descrgetfunc meta_get = NULL;
+    if (meta_attr) {
+        meta_get = Kaa_TYPE(meta_attr)->tp_descr_get;
+        if (meta_get && Kaa_TYPE(meta_attr)->tp_descr_set) {
+            return meta_get(meta_attr, o, (KaaObject *)meta);
+        }
+    }
+    KaaObject *attr = kaa_type_lookup(type, name);
+    if (attr) {
+        descrgetfunc get = Kaa_TYPE(attr)->tp_descr_get;
+        if (get) {
+            Kaa_INCREF(attr);
+            KaaObject *res = get(attr, NULL, o);
+            Kaa_DECREF(attr);
+            return res;
+        }
+        return Kaa_NewRef(attr);
+    }
+    if (meta_get) {
+        return meta_get(meta_attr, o, (KaaObject *)meta);
+    }
+    if (meta_attr) {
+        return Kaa_NewRef(meta_attr);
+    }
+    return KaaErr_Format(KaaExc(AttributeError), "type object '%s' has no attribute '%U'",
+                         type->tp_name, name);
+}
+
+static int type_setattro(KaaObject *o, KaaObject *name, KaaObject *value)
+{
+    KaaTypeObject *type = (KaaTypeObject *)o;
+    if (!(type->tp_flags & KAA_TPFLAGS_HEAPTYPE)) {
+        KaaErr_Format(KaaExc(TypeError),
+                      "cannot set '%U' attribute of immutable type '%s'", name, type->tp_name);
+        return -1;
+    }
+    type->tp_version_tag++;
+    if (value == NULL) {
+        return KaaDict_DelItem(type->tp_dict, name);
+    }
+    return KaaDict_SetItem(type->tp_dict, name, value);
+}
+
+static KaaObject *type_get_name(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(((KaaTypeObject *)o)->tp_name_obj);
+}
+
+static KaaObject *type_get_qualname(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(((KaaTypeObject *)o)->tp_qualname_obj);
+}
+
+static KaaObject *type_get_module(KaaObject *o, void *closure)
+{
+    KaaTypeObject *t = (KaaTypeObject *)o;
+    return t->tp_module_obj ? Kaa_NewRef(t->tp_module_obj) : kaa_none_ref();
+}
+
+static KaaObject *type_get_mro(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(((KaaTypeObject *)o)->tp_mro);
+}
+
+static KaaObject *type_get_bases(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(((KaaTypeObject *)o)->tp_bases);
+}
+
+static KaaObject *type_get_base(KaaObject *o, void *closure)
+{
+    KaaTypeObject *b = ((KaaTypeObject *)o)->tp_base;
+    return b ? Kaa_NewRef(b) : kaa_none_ref();
+}
+
+static KaaObject *type_get_dict(KaaObject *o, void *closure)
+{
+    // CPython returns a read-only mappingproxy; a copy keeps the type safe.
+    return KaaDict_Copy(((KaaTypeObject *)o)->tp_dict);
+}
+
+static KaaGetSetDef type_getset[] = {
+    {"__name__", type_get_name},
+    {"__qualname__", type_get_qualname},
+    {"__module__", type_get_module},
+    {"__mro__", type_get_mro},
+    {"__bases__", type_get_bases},
+    {"__base__", type_get_base},
+    {"__dict__", type_get_dict},
+    {NULL},
+};
+
+static void type_dealloc(KaaObject *o)
+{
+    // Static types are never freed; heap types arrive with classes.
+    fprintf(stderr, "kaa: fatal: deallocating static type %s\n", ((KaaTypeObject *)o)->tp_name);
+    abort();
+}
+
+static Kaa_hash_t object_hash(KaaObject *o)
+{
+    return kaa_hash_pointer(o);
+}
+
+KaaTypeObject KaaType_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "type",
+    .tp_basicsize = sizeof(KaaTypeObject),
+    .tp_flags = KAA_TPFLAGS_BASETYPE | KAA_TPFLAGS_TYPE_SUBCLASS,
+    .tp_dealloc = type_dealloc,
+    .tp_repr = type_repr,
+    .tp_call = type_call,
+    .tp_getattro = type_getattro,
+    .tp_setattro = type_setattro,
+    .tp_hash = object_hash,
+    .tp_getset = type_getset,
+};
+
+// --- object --------------------------------------------------------------------
+
+static KaaObject *object_richcompare(KaaObject *a, KaaObject *b, int op)
+{
+    if (op == Kaa_EQ) {
+        if (a == b) {
+            return KaaBool_FromLong(1);
+        }
+        Kaa_RETURN_NOTIMPLEMENTED;
+    }
+    if (op == Kaa_NE) {
+        // Default __ne__ inverts __eq__ unless that is NotImplemented.
+        KaaObject *eq = Kaa_TYPE(a)->tp_richcompare(a, b, Kaa_EQ);
+        if (eq == NULL || eq == Kaa_NotImplemented) {
+            return eq;
+        }
+        int t = KaaObject_IsTrue(eq);
+        Kaa_DECREF(eq);
+        return t < 0 ? NULL : KaaBool_FromLong(!t);
+    }
+    Kaa_RETURN_NOTIMPLEMENTED;
+}
+
+static KaaObject *object_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
+                             KaaObject *kwnames)
+{
+    if ((nargs || kwnames) && type->tp_init == KaaBaseObject_Type.tp_init) {
+        return KaaErr_Format(KaaExc(TypeError), "%s() takes no arguments", type->tp_name);
+    }
+    return KaaType_GenericAlloc(type, 0);
+}
+
+static int object_init(KaaObject *self, KaaObject *const *args, size_t nargs, KaaObject *kwnames)
+{
+    KaaTypeObject *type = Kaa_TYPE(self);
+    if ((nargs || kwnames) && type->tp_new == KaaBaseObject_Type.tp_new) {
+        KaaErr_Format(KaaExc(TypeError), "%s() takes no arguments", type->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+static void object_dealloc(KaaObject *o)
+{
+    KaaTypeObject *t = Kaa_TYPE(o);
+    kaa_object_free(o);
+    if (t->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
+        Kaa_DECREF(t);
+    }
+}
+
+static KaaObject *object_get_class(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(Kaa_TYPE(o));
+}
+
+static KaaGetSetDef object_getset[] = {
+    {"__class__", object_get_class},
+    {NULL},
+};
+
+KaaTypeObject KaaBaseObject_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "object",
+    .tp_basicsize = sizeof(KaaObject),
+    .tp_flags = KAA_TPFLAGS_BASETYPE,
+    .tp_doc = "The base class of the class hierarchy.",
+    .tp_dealloc = object_dealloc,
+    .tp_hash = object_hash,
+    .tp_richcompare = object_richcompare,
+    .tp_getattro = KaaObject_GenericGetAttr,
+    .tp_new = object_new,
+    .tp_init = object_init,
+    .tp_getset = object_getset,
+};

@@ -1,0 +1,308 @@
+/* Interpreter start-up and shutdown, and running source.
+ *
+ * Shutdown returns every block: it clears the module namespaces (breaking
+ * the function <-> globals cycles), collects what cycles remain, then
+ * releases the caches and the namespaces of the static types.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compile/compile.h"
+#include "gc/gc.h"
+#include "mem/mem.h"
+#include "parse/parse.h"
+#include "util/strbuf.h"
+#include "vm/vm.h"
+
+KaaIds kaa_id;
+
+int kaa_exceptions_init(void);
+int kaa_exceptions_add_to(KaaObject *dict);
+void kaa_type_fini(void);
+void kaa_eval_fini(void);
+void kaa_raise_syntax_error(const char *kind, const char *msg, KaaObject *filename, int lineno,
+                            int offset, int end_lineno, int end_offset);
+
+static int init_identifiers(void)
+{
+#define KAA_ID_INIT(name)                                                                        \
+    if ((kaa_id.name = KaaStr_InternFromString(#name)) == NULL) {                                \
+        return -1;                                                                               \
+    }
+    KAA_IDENTIFIERS(KAA_ID_INIT)
+#undef KAA_ID_INIT
+    return 0;
+}
+
+int Kaa_Initialize(int argc, char **argv)
+{
+    kaa_mem_init();
+    kaa_gc_init();
+    memset(&kaa_ts, 0, sizeof kaa_ts);
+    kaa_ts.recursion_limit = 1000;
+    kaa_int_init();
+    kaa_str_init();
+    if (init_identifiers() < 0 || KaaType_Ready(&KaaType_Type) < 0 ||
+        KaaType_Ready(&KaaBaseObject_Type) < 0 || kaa_exceptions_init() < 0) {
+        goto fail;
+    }
+    kaa_interp.modules = KaaDict_New();
+    kaa_interp.builtins_module = kaa_builtins_init();
+    if (kaa_interp.modules == NULL || kaa_interp.builtins_module == NULL) {
+        goto fail;
+    }
+    kaa_interp.builtins = KaaModule_GetDict(kaa_interp.builtins_module);
+    if (kaa_exceptions_add_to(kaa_interp.builtins) < 0 ||
+        KaaDict_SetItemString(kaa_interp.modules, "builtins", kaa_interp.builtins_module) < 0) {
+        goto fail;
+    }
+    kaa_interp.main_module = KaaModule_New("__main__");
+    if (kaa_interp.main_module == NULL ||
+        KaaDict_SetItem(KaaModule_GetDict(kaa_interp.main_module), kaa_id.__builtins__,
+                        kaa_interp.builtins_module) < 0 ||
+        KaaDict_SetItemString(kaa_interp.modules, "__main__", kaa_interp.main_module) < 0) {
+        goto fail;
+    }
+    kaa_interp.argv = KaaList_New(0);
+    for (int i = 0; kaa_interp.argv && i < argc; i++) {
+        KaaObject *s = KaaStr_FromString(argv[i]);
+        if (s == NULL || KaaList_Append(kaa_interp.argv, s) < 0) {
+            Kaa_XDECREF(s);
+            goto fail;
+        }
+        Kaa_DECREF(s);
+    }
+    if (kaa_interp.argv == NULL) {
+        goto fail;
+    }
+    kaa_interp.initialized = 1;
+    return 0;
+fail:
+    fprintf(stderr, "kaa: fatal: interpreter start-up failed\n");
+    KaaErr_Print();
+    return -1;
+}
+
+// Empty a namespace dict in place (values first, as CPython's module
+// cleanup sets them to None), so cycles through it are broken.
+static void clear_namespace(KaaObject *dict)
+{
+    if (dict) {
+        KaaDict_Clear(dict);
+    }
+}
+
+void Kaa_Finalize(void)
+{
+    fflush(stdout);
+    KaaErr_Clear();
+    Kaa_CLEAR(kaa_ts.handled);
+    if (kaa_interp.main_module) {
+        clear_namespace(KaaModule_GetDict(kaa_interp.main_module));
+    }
+    // Every module namespace, then the module table itself.
+    if (kaa_interp.modules) {
+        Kaa_ssize_t pos = 0;
+        KaaObject *k, *m;
+        while (KaaDict_Next(kaa_interp.modules, &pos, &k, &m)) {
+            if (KaaModule_Check(m) && m != kaa_interp.builtins_module) {
+                clear_namespace(KaaModule_GetDict(m));
+            }
+        }
+    }
+    Kaa_CLEAR(kaa_interp.main_module);
+    Kaa_CLEAR(kaa_interp.argv);
+    Kaa_CLEAR(kaa_interp.modules);
+    kaa_gc_fini();
+    clear_namespace(kaa_interp.builtins);
+    kaa_interp.builtins = NULL;
+    Kaa_CLEAR(kaa_interp.builtins_module);
+    kaa_gc_fini();
+    kaa_type_fini();
+    kaa_tuple_fini();
+    kaa_str_fini();
+    kaa_int_fini();
+    kaa_eval_fini();
+    kaa_source_fini();
+    kaa_interp.initialized = 0;
+    kaa_mem_fini();
+    fflush(stdout);
+}
+
+KaaObject *Kaa_MainDict(void)
+{
+    return KaaModule_GetDict(kaa_interp.main_module);
+}
+
+// --- Compiling ----------------------------------------------------------------
+
+static KaaObject *syntax_error_from_parser(KaaSyntaxError *err, KaaObject *filename)
+{
+    if (err->nomem) {
+        return KaaErr_NoMemory();
+    }
+    kaa_raise_syntax_error(err->kind ? err->kind : "SyntaxError", err->msg, filename, err->lineno,
+                           err->offset, err->end_lineno, err->end_offset);
+    return NULL;
+}
+
+KaaObject *Kaa_CompileString(const char *src, size_t len, const char *filename,
+                             KaaCompileMode mode)
+{
+    KaaObject *fname = KaaStr_FromString(filename);
+    if (fname == NULL) {
+        return NULL;
+    }
+    AstArena *arena = kaa_arena_new();
+    if (arena == NULL) {
+        Kaa_DECREF(fname);
+        return KaaErr_NoMemory();
+    }
+    KaaSyntaxError err;
+    memset(&err, 0, sizeof err);
+    KaaParseMode pmode = mode == KAA_MODE_EVAL     ? KAA_PARSE_EVAL
+                         : mode == KAA_MODE_SINGLE ? KAA_PARSE_SINGLE
+                                                   : KAA_PARSE_FILE;
+    AstMod *mod = kaa_parse(arena, src, len, pmode, &err);
+    KaaObject *code = mod ? kaa_compile_module(mod, fname, mode)
+                          : syntax_error_from_parser(&err, fname);
+    kaa_arena_free(arena);
+    Kaa_DECREF(fname);
+    return code;
+}
+
+KaaObject *Kaa_EvalCode(KaaObject *code, KaaObject *globals, KaaObject *locals)
+{
+    return kaa_eval_code((KaaCodeObject *)code, globals, locals ? locals : globals);
+}
+
+// --- Running files ------------------------------------------------------------------
+
+// Read a whole file into a buffer from the raw allocator. -1 sets errno.
+static int read_file(const char *path, char **out, size_t *outlen)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        return -1;
+    }
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        kaa_strbuf_add(&b, buf, n);
+    }
+    int failed = ferror(fp) || b.failed;
+    int saved = errno;
+    fclose(fp);
+    if (failed) {
+        kaa_strbuf_free(&b);
+        errno = saved ? saved : ENOMEM;
+        return -1;
+    }
+    *out = b.data ? b.data : kaa_mem_strdup("");
+    *outlen = b.len;
+    return 0;
+}
+
+// os.path.abspath: the script's path as CPython 3.11 shows it in tracebacks.
+static void absolute_path(const char *path, char *out, size_t size)
+{
+    if (path[0] == '/') {
+        snprintf(out, size, "%s", path);
+    } else {
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd) == NULL) {
+            snprintf(out, size, "%s", path);
+            return;
+        }
+        while (path[0] == '.' && path[1] == '/') {
+            path += 2;
+        }
+        snprintf(out, size, "%s/%s", cwd, path);
+    }
+}
+
+int Kaa_HandleUncaught(void)
+{
+    KaaObject *exc = KaaErr_GetRaisedException();
+    if (exc == NULL) {
+        return 0;
+    }
+    int status = 1;
+    if (KaaType_IsSubtype(Kaa_TYPE(exc), &KaaExc_SystemExit_Type)) {
+        KaaObject *code = ((KaaSystemExitObject *)exc)->code;
+        if (code == NULL || code == Kaa_None) {
+            status = 0;
+        } else if (KaaInt_Check(code)) {
+            status = (int)KaaInt_AsInt64(code);
+            KaaErr_Clear();
+        } else {
+            KaaObject *s = KaaObject_Str(code);
+            fflush(stdout);
+            if (s) {
+                fprintf(stderr, "%s\n", KaaStr_DATA(s));
+                Kaa_DECREF(s);
+            }
+            KaaErr_Clear();
+            status = 1;
+        }
+    } else {
+        kaa_exception_print(exc);
+    }
+    Kaa_DECREF(exc);
+    return status;
+}
+
+int Kaa_RunMain(const char *path)
+{
+    char *src;
+    size_t len;
+    char abspath[PATH_MAX + 256];
+    absolute_path(path, abspath, sizeof abspath);
+    if (read_file(path, &src, &len) < 0) {
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", "kaa", abspath, errno,
+                strerror(errno));
+        return 2;
+    }
+    KaaObject *globals = Kaa_MainDict();
+    KaaObject *file = KaaStr_FromString(abspath);
+    if (file == NULL || KaaDict_SetItem(globals, kaa_id.__file__, file) < 0) {
+        Kaa_XDECREF(file);
+        kaa_mem_free(src);
+        return Kaa_HandleUncaught();
+    }
+    Kaa_DECREF(file);
+    KaaObject *code = Kaa_CompileString(src, len, abspath, KAA_MODE_EXEC);
+    kaa_mem_free(src);
+    if (code == NULL) {
+        return Kaa_HandleUncaught();
+    }
+    KaaObject *res = Kaa_EvalCode(code, globals, globals);
+    Kaa_DECREF(code);
+    if (res == NULL) {
+        return Kaa_HandleUncaught();
+    }
+    Kaa_DECREF(res);
+    return 0;
+}
+
+int Kaa_DisassembleFile(const char *path)
+{
+    char *src;
+    size_t len;
+    if (read_file(path, &src, &len) < 0) {
+        fprintf(stderr, "kaa: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
+        return 2;
+    }
+    KaaObject *code = Kaa_CompileString(src, len, path, KAA_MODE_EXEC);
+    kaa_mem_free(src);
+    if (code == NULL) {
+        return Kaa_HandleUncaught();
+    }
+    kaa_dis_code((KaaCodeObject *)code, stdout);
+    Kaa_DECREF(code);
+    return 0;
+}

@@ -1,0 +1,122 @@
+/* Interpreter and thread state, frames, and the eval loop's entry points.
+ *
+ * Frames live on a per-thread data stack of contiguous slots, 3.11-style: a
+ * call pushes a KaaFrame followed by its locals, cells, free variables and
+ * value stack; returning pops it. Nothing is allocated per call unless the
+ * data-stack chunk is full.
+ */
+#ifndef KAA_VM_H
+#define KAA_VM_H
+#ifndef KAA_BUILD_CORE
+#error "internal header: build with KAA_BUILD_CORE"
+#endif
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "kaa.h"
+
+typedef struct KaaFrame {
+    KaaCodeObject *code;     // strong
+    KaaObject *func;         // strong, or NULL for module/class bodies
+    KaaObject *globals;      // strong
+    KaaObject *builtins;     // strong
+    KaaObject *locals;       // strong dict for module/class bodies, else NULL
+    struct KaaFrame *previous;
+    uint16_t *instr;         // next instruction to run (saved across calls)
+    int stacktop;            // value-stack depth, saved while not running
+    int is_entry;            // returning from it leaves the C eval loop
+    KaaObject *localsplus[]; // locals, cells, frees, then the value stack
+} KaaFrame;
+
+typedef struct KaaDataChunk {
+    struct KaaDataChunk *previous;
+    size_t size;
+    char *top; // free space starts here
+    char data[];
+} KaaDataChunk;
+
+typedef struct KaaThreadState {
+    KaaObject *curexc;      // the exception being raised, or NULL
+    KaaObject *handled;     // the exception being handled (sys.exc_info()), or NULL
+    KaaFrame *frame;        // innermost running frame
+    int recursion_depth;    // Python frames plus nested C evaluations
+    int recursion_limit;    // sys.getrecursionlimit()
+    int recursion_headroom; // allowance while handling a RecursionError
+    KaaDataChunk *chunk;
+} KaaThreadState;
+
+typedef struct KaaInterp {
+    KaaObject *builtins;        // the builtins module's dict
+    KaaObject *builtins_module;
+    KaaObject *modules;         // sys.modules
+    KaaObject *main_module;
+    KaaObject *argv;            // list
+    int initialized;
+} KaaInterp;
+
+extern KaaThreadState kaa_ts;
+extern KaaInterp kaa_interp;
+
+// Run a code object in a new frame (module or class body, or a function with
+// its arguments already bound in localsplus). New reference or NULL.
+KaaObject *kaa_eval_code(KaaCodeObject *code, KaaObject *globals, KaaObject *locals);
+// Call a Python function (vectorcall entry of KaaFunction_Type).
+KaaObject *kaa_function_vectorcall(KaaObject *func, KaaObject *const *args, size_t nargs,
+                                   KaaObject *kwnames);
+// Frame data stack.
+KaaFrame *kaa_frame_push(KaaCodeObject *code, size_t slots);
+void kaa_frame_pop(KaaFrame *f);
+void kaa_frame_clear_locals(KaaFrame *f);
+// Bind call arguments into a fresh frame's locals (CPython's error texts).
+int kaa_bind_arguments(KaaFunctionObject *func, KaaFrame *f, KaaObject *const *args,
+                       size_t nargs, KaaObject *kwnames);
+
+// Recursion guard for C-level recursion (repr of nested containers...).
+int kaa_enter_recursive_call(const char *where);
+void kaa_leave_recursive_call(void);
+
+// Tracebacks (vm/traceback.c).
+typedef struct KaaTracebackObject {
+    KaaObject_HEAD
+    KaaObject *tb_next;
+    KaaObject *tb_code; // code object of the frame
+    int tb_lasti;       // index of the instruction that raised
+    int tb_lineno;
+} KaaTracebackObject;
+extern KaaTypeObject KaaTraceBack_Type;
+// Add an entry for (code, instruction index) to the current exception.
+void kaa_traceback_add(KaaCodeObject *code, int lasti);
+void kaa_traceback_print(KaaObject *tb);
+// Print exc (with its chain) the way CPython's default excepthook does.
+void kaa_exception_print(KaaObject *exc);
+// Text of line `lineno` of a file (new str or NULL without exception).
+KaaObject *kaa_source_line(KaaObject *filename, int lineno);
+// Remember source text for pseudo-files ("<stdin>", "<string>").
+void kaa_source_register(const char *filename, const char *src, size_t len);
+void kaa_source_fini(void);
+
+// Imports (vm/import.c).
+KaaObject *kaa_import_name(KaaObject *name, KaaObject *fromlist, int level);
+KaaObject *kaa_import_from(KaaObject *module, KaaObject *name);
+int kaa_import_star(KaaObject *module, KaaObject *locals);
+
+// Builtins (modules/builtins.c).
+KaaObject *kaa_builtins_init(void);
+int kaa_print_to_stdout(KaaObject *s);
+
+// The interned identifiers the core uses, created at start-up.
+#define KAA_IDENTIFIERS(X)                                                                       \
+    X(__name__) X(__main__) X(__builtins__) X(__init__) X(__new__) X(__repr__) X(__str__)        \
+    X(__dict__) X(__class__) X(__doc__) X(__module__) X(__qualname__) X(__call__) X(__len__)     \
+    X(__iter__) X(__next__) X(__getitem__) X(__hash__) X(__eq__) X(__file__) X(__del__)          \
+    X(__bool__) X(__contains__) X(__index__) X(__enter__) X(__exit__) X(__getattr__)             \
+    X(__setitem__) X(__delitem__) X(__sizeof__) X(__annotations__) X(__slots__)
+typedef struct KaaIds {
+#define KAA_ID_FIELD(name) KaaObject *name;
+    KAA_IDENTIFIERS(KAA_ID_FIELD)
+#undef KAA_ID_FIELD
+} KaaIds;
+extern KaaIds kaa_id;
+
+#endif

@@ -1,0 +1,18 @@
+# repr and str of every basic type.
+for v in [0, -12, 3.5, -0.0, 1e16, 'text', "it's", '', None, True, False]:
+    print(repr(v), str(v))
+print(repr([1, 'a', None]), str([1, 'a', None]))
+print(repr((1, 'a')), str((1,)), repr(()))
+print(repr({'a': 1, 2: 'b'}), str({}))
+print(repr(range(2, 4)))
+print(str(''), repr(str('')))
+print(str(123) + str(456), repr(123) + repr('456'))
+print(repr([[1, 2], [3, ['x', "y'z"]]]))
+print(repr('multi\nline'), str('multi\nline'))
+print(len(repr('abc')), len(str('abc')))
+print(str(1 / 4), repr(2 / 3), str(10 ** 18), repr(-(2 ** 62)))
+print(str(str(str('same'))))
+print(repr(repr(repr(1))))
+s = str(3.0)
+print(s, type(s), s + '!')
+print(str(), repr(str()))

@@ -1,0 +1,26 @@
+# str.split with and without a separator, and str.strip.
+print('a b  c'.split())
+print('  leading and trailing  '.split())
+print('tabs\tand\nnewlines'.split())
+print(''.split(), '   '.split())
+print('a,b,,c'.split(','))
+print(',a,'.split(','))
+print('a, b, c'.split(', '))
+print('no separator here'.split('x'))
+print(''.split(','))
+print('aaa'.split('a'))
+print('one::two::three'.split('::'))
+print(repr('  padded  '.strip()))
+print(repr('\t\n both \n\t'.strip()))
+print(repr(''.strip()), repr('   '.strip()), repr('x'.strip()))
+print(repr('inner  space'.strip()))
+line = '  name = value  '
+parts = line.split('=')
+print(parts)
+key = parts[0].strip()
+value = parts[1].strip()
+print(repr(key), repr(value))
+csv = 'id,name\n1,ann\n2,bob'
+for row in csv.split('\n'):
+    print(row.split(','))
+print(len('the quick brown fox'.split()))

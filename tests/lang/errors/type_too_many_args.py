@@ -1,0 +1,6 @@
+# Calling with too many positional arguments.
+def f(a, b):
+    return a + b
+print(f(1, 2))
+print(f(1, 2, 3))
+print('never printed')

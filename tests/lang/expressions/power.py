@@ -1,0 +1,20 @@
+# Exponentiation: right associative, binds tighter than unary minus on its left.
+print(2 ** 10, 3 ** 3, 10 ** 0, 0 ** 0, 1 ** 100)
+print(2 ** 3 ** 2, (2 ** 3) ** 2)
+print(-2 ** 2, (-2) ** 2, (-2) ** 3)
+print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -1)
+print(4 ** 0.5, 2.0 ** 3, 2 ** 0.5)
+print(2 ** 62, 2 ** 62 - 1 + 2 ** 62)
+print(3 ** 39)
+print(7 ** 22)
+print((-3) ** 39)
+print(1.5 ** 2, 0.5 ** -2)
+print(10 ** 15, 10.0 ** 15, 10.0 ** 16)
+print(2 ** -1 * 4)
+print(-2 ** -2)
+print(type(2 ** 2), type(2 ** -2), type(2.0 ** 2))
+x = 3
+x **= 4
+print(x)
+print(2 * 3 ** 2, (2 * 3) ** 2)
+print(~2 ** 2, -3 ** 2 * 2)
