@@ -35,10 +35,30 @@ int kaa_opcode_stack_effect(int op, int arg)
     }
 }
 
+// Pseudo-instructions: they mark the protected ranges of handlers and are
+// turned into the exception table by the assembler (never emitted).
+enum {
+    PSEUDO_SETUP_FINALLY = 256, // handler gets [.., exc]
+    PSEUDO_SETUP_CLEANUP,       // handler gets [.., lasti, exc]
+    PSEUDO_SETUP_WITH,          // handler gets [.., lasti, exc] below the enter result
+    PSEUDO_POP_BLOCK,
+};
+
+static int is_pseudo(int op)
+{
+    return op >= PSEUDO_SETUP_FINALLY;
+}
+
 // Stack effect when a jump instruction takes its jump.
 static int jump_effect(int op, int arg)
 {
     switch (op) {
+    case PSEUDO_SETUP_FINALLY:
+        return 1;
+    case PSEUDO_SETUP_CLEANUP:
+        return 2;
+    case PSEUDO_SETUP_WITH:
+        return 1;
     case OP_JUMP_IF_FALSE_OR_POP:
     case OP_JUMP_IF_TRUE_OR_POP:
         return 0;
@@ -52,6 +72,9 @@ static int jump_effect(int op, int arg)
 static int is_jump(int op)
 {
     switch (op) {
+    case PSEUDO_SETUP_FINALLY:
+    case PSEUDO_SETUP_CLEANUP:
+    case PSEUDO_SETUP_WITH:
     case OP_JUMP:
     case OP_POP_JUMP_IF_FALSE:
     case OP_POP_JUMP_IF_TRUE:
@@ -68,7 +91,12 @@ static int is_jump(int op)
 
 static int is_terminator(int op)
 {
-    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS;
+    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE;
+}
+
+static int stack_effect(int op, int arg)
+{
+    return is_pseudo(op) ? 0 : kaa_opcode_stack_effect(op, arg);
 }
 
 typedef struct Instr {
@@ -78,15 +106,28 @@ typedef struct Instr {
     AstPos pos;
 } Instr;
 
-enum { LOOP_WHILE, LOOP_FOR };
+// Frame blocks: the statically nested constructs a break, continue or
+// return must unwind (CPython's fblockinfo).
+typedef enum {
+    FB_WHILE_LOOP,
+    FB_FOR_LOOP,
+    FB_TRY_EXCEPT,
+    FB_FINALLY_TRY,
+    FB_FINALLY_END,
+    FB_WITH,
+    FB_HANDLER_CLEANUP,
+    FB_EXCEPTION_HANDLER,
+    FB_POP_VALUE
+} FBlockKind;
 
-typedef struct Loop {
-    int kind;
-    int continue_label;
-    int break_label;
-} Loop;
+typedef struct FBlock {
+    FBlockKind kind;
+    int block_label; // loops: where `continue` goes
+    int exit_label;  // loops: where `break` goes
+    const void *datum; // FINALLY_TRY: the finally body (AstSeq*); HANDLER_CLEANUP: the name
+} FBlock;
 
-#define MAX_LOOPS 40
+#define MAX_FBLOCKS 40
 
 typedef struct Unit {
     struct Unit *parent;
@@ -103,8 +144,8 @@ typedef struct Unit {
     int argcount, posonlyargcount, kwonlyargcount, flags;
     int firstlineno;
     KaaObject *name, *qualname;
-    Loop loops[MAX_LOOPS];
-    int nloops;
+    FBlock fblocks[MAX_FBLOCKS];
+    int nfblocks;
     AstPos loc;
 } Unit;
 
@@ -1186,14 +1227,20 @@ static int compile_if(Compiler *c, AstStmt *s)
     return 0;
 }
 
-static int push_loop(Compiler *c, int kind, int cont, int brk, AstPos pos)
+static int push_fblock(Compiler *c, FBlockKind kind, int block, int exit, const void *datum,
+                       AstPos pos)
 {
     Unit *u = c->u;
-    if (u->nloops == MAX_LOOPS) {
+    if (u->nfblocks == MAX_FBLOCKS) {
         return compiler_error(c, pos, "too many statically nested blocks");
     }
-    u->loops[u->nloops++] = (Loop){kind, cont, brk};
+    u->fblocks[u->nfblocks++] = (FBlock){kind, block, exit, datum};
     return 0;
+}
+
+static void pop_fblock(Compiler *c)
+{
+    c->u->nfblocks--;
 }
 
 static int compile_while(Compiler *c, AstStmt *s)
@@ -1203,9 +1250,9 @@ static int compile_while(Compiler *c, AstStmt *s)
     NEW_LABEL(end);
     use_label(c, top);
     CHECK(compile_jump_if(c, s->v.whilestmt.test, orelse, 0));
-    CHECK(push_loop(c, LOOP_WHILE, top, end, s->pos));
+    CHECK(push_fblock(c, FB_WHILE_LOOP, top, end, NULL, s->pos));
     CHECK(compile_stmts(c, s->v.whilestmt.body));
-    c->u->nloops--;
+    pop_fblock(c);
     c->u->loc = s->pos;
     CHECK(emit_jump(c, OP_JUMP, top));
     use_label(c, orelse);
@@ -1225,9 +1272,9 @@ static int compile_for(Compiler *c, AstStmt *s)
     use_label(c, top);
     CHECK(emit_jump(c, OP_FOR_ITER, orelse));
     CHECK(compile_store(c, s->v.forstmt.target));
-    CHECK(push_loop(c, LOOP_FOR, top, end, s->pos));
+    CHECK(push_fblock(c, FB_FOR_LOOP, top, end, NULL, s->pos));
     CHECK(compile_stmts(c, s->v.forstmt.body));
-    c->u->nloops--;
+    pop_fblock(c);
     c->u->loc = s->pos;
     CHECK(emit_jump(c, OP_JUMP, top));
     use_label(c, orelse);
@@ -1236,22 +1283,353 @@ static int compile_for(Compiler *c, AstStmt *s)
     return 0;
 }
 
-static int compile_break_continue(Compiler *c, AstStmt *s)
+// __exit__(None, None, None) for a with block left normally: the stack has
+// [exit]; [exit, None, None, None] is called as exit(None, None, None)
+// through the self slot of the call layout.
+static int call_exit_with_nones(Compiler *c)
+{
+    CHECK(emit_const(c, kaa_none_ref()));
+    CHECK(emit_const(c, kaa_none_ref()));
+    CHECK(emit_const(c, kaa_none_ref()));
+    return emit(c, OP_CALL, 2);
+}
+
+// Undo the effect of one frame block when control leaves it early (break,
+// continue, return). preserve_tos: a value (the return value) is on top.
+static int unwind_fblock(Compiler *c, FBlock *fb, int preserve_tos)
+{
+    switch (fb->kind) {
+    case FB_WHILE_LOOP:
+    case FB_EXCEPTION_HANDLER:
+        return 0;
+    case FB_FOR_LOOP:
+        if (preserve_tos) {
+            CHECK(emit(c, OP_SWAP, 2));
+        }
+        return emit(c, OP_POP_TOP, 0); // the iterator
+    case FB_TRY_EXCEPT:
+        return emit(c, PSEUDO_POP_BLOCK, 0);
+    case FB_FINALLY_TRY: {
+        CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+        if (preserve_tos) {
+            CHECK(push_fblock(c, FB_POP_VALUE, -1, -1, NULL, c->u->loc));
+        }
+        // Run the finally body here, outside its own block.
+        FBlock saved = *fb;
+        int r = compile_stmts(c, (AstSeq *)saved.datum);
+        if (preserve_tos) {
+            pop_fblock(c);
+        }
+        return r;
+    }
+    case FB_FINALLY_END:
+        if (preserve_tos) {
+            CHECK(emit(c, OP_SWAP, 2));
+        }
+        CHECK(emit(c, OP_POP_TOP, 0)); // the exception
+        if (preserve_tos) {
+            CHECK(emit(c, OP_SWAP, 2));
+        }
+        CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+        return emit(c, OP_POP_EXCEPT, 0);
+    case FB_WITH:
+        CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+        if (preserve_tos) {
+            CHECK(emit(c, OP_SWAP, 2));
+        }
+        CHECK(call_exit_with_nones(c));
+        return emit(c, OP_POP_TOP, 0);
+    case FB_HANDLER_CLEANUP:
+        if (fb->datum) {
+            CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+        }
+        if (preserve_tos) {
+            CHECK(emit(c, OP_SWAP, 2));
+        }
+        CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+        CHECK(emit(c, OP_POP_EXCEPT, 0));
+        if (fb->datum) {
+            CHECK(emit_const(c, kaa_none_ref()));
+            CHECK(compile_name(c, fb->datum, AST_STORE));
+            CHECK(compile_name(c, fb->datum, AST_DEL));
+        }
+        return 0;
+    case FB_POP_VALUE:
+        if (preserve_tos) {
+            CHECK(emit(c, OP_SWAP, 2));
+        }
+        return emit(c, OP_POP_TOP, 0);
+    }
+    return 0;
+}
+
+// Unwind every block down to (and, if `through`, including) the innermost
+// loop; return that loop, or NULL (with *found 0) when there is none.
+static int unwind_to_loop(Compiler *c, FBlock *out)
 {
     Unit *u = c->u;
+    int saved_n = u->nfblocks;
+    FBlock saved[MAX_FBLOCKS];
+    memcpy(saved, u->fblocks, sizeof saved);
+    int r = 0, found = 0;
+    while (u->nfblocks > 0) {
+        FBlock fb = u->fblocks[u->nfblocks - 1];
+        if (fb.kind == FB_WHILE_LOOP || fb.kind == FB_FOR_LOOP) {
+            *out = fb;
+            found = 1;
+            break;
+        }
+        u->nfblocks--;
+        if (unwind_fblock(c, &fb, 0) < 0) {
+            r = -1;
+            break;
+        }
+    }
+    memcpy(u->fblocks, saved, sizeof saved);
+    u->nfblocks = saved_n;
+    return r < 0 ? -1 : found;
+}
+
+static int compile_break_continue(Compiler *c, AstStmt *s)
+{
     int is_break = s->kind == STMT_BREAK;
-    if (u->nloops == 0) {
+    FBlock loop;
+    int found = unwind_to_loop(c, &loop);
+    CHECK(found);
+    if (!found) {
         return compiler_error(c, s->pos, is_break ? "'break' outside loop"
                                                   : "'continue' not properly in loop");
     }
-    Loop *l = &u->loops[u->nloops - 1];
     if (is_break) {
-        if (l->kind == LOOP_FOR) {
-            CHECK(emit(c, OP_POP_TOP, 0)); // the iterator
-        }
-        return emit_jump(c, OP_JUMP, l->break_label);
+        CHECK(unwind_fblock(c, &loop, 0));
+        return emit_jump(c, OP_JUMP, loop.exit_label);
     }
-    return emit_jump(c, OP_JUMP, l->continue_label);
+    return emit_jump(c, OP_JUMP, loop.block_label);
+}
+
+static int compile_return(Compiler *c, AstStmt *s)
+{
+    if (c->u->ste->kind != BLOCK_FUNCTION) {
+        return compiler_error(c, s->pos, "'return' outside function");
+    }
+    if (s->v.ret.value) {
+        CHECK(compile_expr(c, s->v.ret.value));
+    } else {
+        CHECK(emit_const(c, kaa_none_ref()));
+    }
+    c->u->loc = s->pos;
+    Unit *u = c->u;
+    int saved_n = u->nfblocks;
+    FBlock saved[MAX_FBLOCKS];
+    memcpy(saved, u->fblocks, sizeof saved);
+    while (u->nfblocks > 0) {
+        FBlock fb = u->fblocks[--u->nfblocks];
+        if (unwind_fblock(c, &fb, 1) < 0) {
+            memcpy(u->fblocks, saved, sizeof saved);
+            u->nfblocks = saved_n;
+            return -1;
+        }
+    }
+    memcpy(u->fblocks, saved, sizeof saved);
+    u->nfblocks = saved_n;
+    c->u->loc = s->pos;
+    return emit(c, OP_RETURN_VALUE, 0);
+}
+
+// The cleanup of a handler: restore the previously handled exception and
+// re-raise (stack: [prev, lasti, exc]).
+static int emit_cleanup_reraise(Compiler *c, int label)
+{
+    use_label(c, label);
+    CHECK(emit(c, OP_COPY, 3));
+    CHECK(emit(c, OP_POP_EXCEPT, 0));
+    return emit(c, OP_RERAISE, 1);
+}
+
+static int compile_try_except(Compiler *c, AstStmt *s)
+{
+    AstSeq *handlers = s->v.trystmt.handlers;
+    int nh = AST_SEQ_LEN(handlers);
+    NEW_LABEL(body_end);
+    NEW_LABEL(except);
+    NEW_LABEL(orelse);
+    NEW_LABEL(end);
+    NEW_LABEL(cleanup);
+    CHECK(emit_jump(c, PSEUDO_SETUP_FINALLY, except));
+    CHECK(push_fblock(c, FB_TRY_EXCEPT, body_end, -1, NULL, s->pos));
+    CHECK(compile_stmts(c, s->v.trystmt.body));
+    pop_fblock(c);
+    CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+    use_label(c, body_end);
+    CHECK(emit_jump(c, OP_JUMP, orelse));
+
+    use_label(c, except);
+    c->u->loc = s->pos;
+    CHECK(emit_jump(c, PSEUDO_SETUP_CLEANUP, cleanup));
+    CHECK(emit(c, OP_PUSH_EXC_INFO, 0));
+    CHECK(push_fblock(c, FB_EXCEPTION_HANDLER, -1, -1, NULL, s->pos));
+    for (int i = 0; i < nh; i++) {
+        AstExceptHandler *h = AST_SEQ_GET(handlers, i);
+        c->u->loc = h->pos;
+        if (h->type == NULL && i < nh - 1) {
+            return compiler_error(c, h->pos, "default 'except:' must be last");
+        }
+        NEW_LABEL(next);
+        if (h->type) {
+            CHECK(emit(c, OP_COPY, 1));
+            CHECK(compile_expr(c, h->type));
+            CHECK(emit(c, OP_CHECK_EXC_MATCH, 0));
+            CHECK(emit_jump(c, OP_POP_JUMP_IF_FALSE, next));
+        }
+        if (h->name) {
+            NEW_LABEL(cleanup_body);
+            CHECK(compile_name(c, h->name, AST_STORE));
+            // try: body finally: name = None; del name
+            CHECK(emit_jump(c, PSEUDO_SETUP_CLEANUP, cleanup_body));
+            CHECK(push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, h->name, h->pos));
+            CHECK(compile_stmts(c, h->body));
+            pop_fblock(c);
+            CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+            CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+            CHECK(emit(c, OP_POP_EXCEPT, 0));
+            CHECK(emit_const(c, kaa_none_ref()));
+            CHECK(compile_name(c, h->name, AST_STORE));
+            CHECK(compile_name(c, h->name, AST_DEL));
+            CHECK(emit_jump(c, OP_JUMP, end));
+            // The handler body raised: clear the name, then re-raise.
+            use_label(c, cleanup_body);
+            CHECK(emit_const(c, kaa_none_ref()));
+            CHECK(compile_name(c, h->name, AST_STORE));
+            CHECK(compile_name(c, h->name, AST_DEL));
+            CHECK(emit(c, OP_RERAISE, 1));
+        } else {
+            CHECK(emit(c, OP_POP_TOP, 0));
+            CHECK(push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, NULL, h->pos));
+            CHECK(compile_stmts(c, h->body));
+            pop_fblock(c);
+            CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+            CHECK(emit(c, OP_POP_EXCEPT, 0));
+            CHECK(emit_jump(c, OP_JUMP, end));
+        }
+        use_label(c, next);
+    }
+    pop_fblock(c);
+    // No handler matched: re-raise with the previous exception restored by cleanup.
+    CHECK(emit(c, OP_RERAISE, 0));
+    CHECK(emit_cleanup_reraise(c, cleanup));
+    use_label(c, orelse);
+    CHECK(compile_stmts(c, s->v.trystmt.orelse));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_try_finally(Compiler *c, AstStmt *s)
+{
+    AstSeq *finalbody = s->v.trystmt.finalbody;
+    NEW_LABEL(body_end);
+    NEW_LABEL(final);
+    NEW_LABEL(exit);
+    NEW_LABEL(cleanup);
+    CHECK(emit_jump(c, PSEUDO_SETUP_FINALLY, final));
+    CHECK(push_fblock(c, FB_FINALLY_TRY, body_end, -1, finalbody, s->pos));
+    if (AST_SEQ_LEN(s->v.trystmt.handlers)) {
+        CHECK(compile_try_except(c, s));
+    } else {
+        CHECK(compile_stmts(c, s->v.trystmt.body));
+    }
+    CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+    pop_fblock(c);
+    use_label(c, body_end);
+    CHECK(compile_stmts(c, finalbody));
+    CHECK(emit_jump(c, OP_JUMP, exit));
+    // The exception path: run the finally body, then re-raise.
+    use_label(c, final);
+    c->u->loc = s->pos;
+    CHECK(emit_jump(c, PSEUDO_SETUP_CLEANUP, cleanup));
+    CHECK(emit(c, OP_PUSH_EXC_INFO, 0));
+    CHECK(push_fblock(c, FB_FINALLY_END, final, -1, NULL, s->pos));
+    CHECK(compile_stmts(c, finalbody));
+    pop_fblock(c);
+    CHECK(emit(c, OP_RERAISE, 0));
+    CHECK(emit_cleanup_reraise(c, cleanup));
+    use_label(c, exit);
+    return 0;
+}
+
+static int compile_try(Compiler *c, AstStmt *s)
+{
+    if (AST_SEQ_LEN(s->v.trystmt.finalbody)) {
+        return compile_try_finally(c, s);
+    }
+    return compile_try_except(c, s);
+}
+
+// with a as x, b as y: body  ==  with a as x: (with b as y: body)
+static int compile_with_item(Compiler *c, AstStmt *s, int index)
+{
+    AstSeq *items = s->v.with.items;
+    AstWithItem *item = AST_SEQ_GET(items, index);
+    NEW_LABEL(block_end);
+    NEW_LABEL(final);
+    NEW_LABEL(exit);
+    NEW_LABEL(cleanup);
+    NEW_LABEL(suppress);
+    CHECK(compile_expr(c, item->context_expr));
+    c->u->loc = item->context_expr->pos;
+    CHECK(emit(c, OP_BEFORE_WITH, 0));
+    CHECK(emit_jump(c, PSEUDO_SETUP_WITH, final));
+    CHECK(push_fblock(c, FB_WITH, block_end, -1, NULL, s->pos));
+    if (item->optional_vars) {
+        CHECK(compile_store(c, item->optional_vars));
+    } else {
+        CHECK(emit(c, OP_POP_TOP, 0));
+    }
+    if (index + 1 < AST_SEQ_LEN(items)) {
+        CHECK(compile_with_item(c, s, index + 1));
+    } else {
+        CHECK(compile_stmts(c, s->v.with.body));
+    }
+    pop_fblock(c);
+    CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+    use_label(c, block_end);
+    c->u->loc = s->pos;
+    CHECK(call_exit_with_nones(c));
+    CHECK(emit(c, OP_POP_TOP, 0));
+    CHECK(emit_jump(c, OP_JUMP, exit));
+    // An exception in the body: [exit, lasti, exc].
+    use_label(c, final);
+    CHECK(emit_jump(c, PSEUDO_SETUP_CLEANUP, cleanup));
+    CHECK(emit(c, OP_PUSH_EXC_INFO, 0));
+    CHECK(emit(c, OP_WITH_EXCEPT_START, 0));
+    CHECK(emit_jump(c, OP_POP_JUMP_IF_TRUE, suppress));
+    CHECK(emit(c, OP_RERAISE, 2));
+    use_label(c, suppress);
+    CHECK(emit(c, OP_POP_TOP, 0)); // the exception
+    CHECK(emit(c, PSEUDO_POP_BLOCK, 0));
+    CHECK(emit(c, OP_POP_EXCEPT, 0));
+    CHECK(emit(c, OP_POP_TOP, 0)); // lasti
+    CHECK(emit(c, OP_POP_TOP, 0)); // __exit__
+    CHECK(emit_jump(c, OP_JUMP, exit));
+    CHECK(emit_cleanup_reraise(c, cleanup));
+    use_label(c, exit);
+    return 0;
+}
+
+static int compile_assert(Compiler *c, AstStmt *s)
+{
+    NEW_LABEL(end);
+    CHECK(compile_jump_if(c, s->v.assertstmt.test, end, 1));
+    c->u->loc = s->pos;
+    CHECK(emit(c, OP_LOAD_ASSERTION_ERROR, 0));
+    if (s->v.assertstmt.msg) {
+        CHECK(emit(c, OP_PUSH_NULL, 0));
+        CHECK(compile_expr(c, s->v.assertstmt.msg));
+        c->u->loc = s->pos;
+        CHECK(emit(c, OP_CALL, 1));
+    }
+    CHECK(emit(c, OP_RAISE_VARARGS, 1));
+    use_label(c, end);
+    return 0;
 }
 
 // Push the closure tuple (if the code has free variables) and make a function.
@@ -1530,16 +1908,7 @@ static int compile_stmt(Compiler *c, AstStmt *s)
     case STMT_NONLOCAL:
         return 0;
     case STMT_RETURN:
-        if (c->u->ste->kind != BLOCK_FUNCTION) {
-            return compiler_error(c, s->pos, "'return' outside function");
-        }
-        if (s->v.ret.value) {
-            CHECK(compile_expr(c, s->v.ret.value));
-        } else {
-            CHECK(emit_const(c, kaa_none_ref()));
-        }
-        c->u->loc = s->pos;
-        return emit(c, OP_RETURN_VALUE, 0);
+        return compile_return(c, s);
     case STMT_FUNCTIONDEF:
         return compile_funcdef(c, s);
     case STMT_RAISE:
@@ -1557,11 +1926,11 @@ static int compile_stmt(Compiler *c, AstStmt *s)
     case STMT_CLASSDEF:
         return compiler_error(c, s->pos, "kaa does not support classes yet");
     case STMT_WITH:
-        return compiler_error(c, s->pos, "kaa does not support 'with' yet");
+        return compile_with_item(c, s, 0);
     case STMT_TRY:
-        return compiler_error(c, s->pos, "kaa does not support 'try' yet");
+        return compile_try(c, s);
     case STMT_ASSERT:
-        return compiler_error(c, s->pos, "kaa does not support 'assert' yet");
+        return compile_assert(c, s);
     case STMT_IMPORT:
         return compile_import(c, s);
     case STMT_IMPORTFROM:
@@ -1591,15 +1960,13 @@ static int arg_units(int arg)
     return arg > 0xFF ? 2 : 1;
 }
 
-// Maximum stack depth over every path, by a worklist over instruction indexes.
-static int compute_stackdepth(Unit *u, int *target_of)
+// Stack depth before each instruction (depth[i], -1 if unreachable) and the
+// maximum over every path, by a worklist over instruction indexes.
+static int compute_stackdepth(Unit *u, int *target_of, int *depth)
 {
     int n = u->ninstrs, maxdepth = 0;
-    int *depth = kaa_mem_alloc((size_t)(n + 1) * sizeof(int));
     int *work = kaa_mem_alloc((size_t)(n + 1) * sizeof(int));
-    if (depth == NULL || work == NULL) {
-        kaa_mem_free(depth);
-        kaa_mem_free(work);
+    if (work == NULL) {
         return -1;
     }
     for (int i = 0; i <= n; i++) {
@@ -1613,6 +1980,7 @@ static int compute_stackdepth(Unit *u, int *target_of)
         int d = depth[i];
         for (; i < n; i++) {
             Instr *in = &u->instrs[i];
+            depth[i] = d;
             if (is_jump(in->op)) {
                 int t = target_of[i];
                 int td = d + jump_effect(in->op, in->arg);
@@ -1624,29 +1992,216 @@ static int compute_stackdepth(Unit *u, int *target_of)
                     work[nwork++] = t;
                 }
             }
-            d += kaa_opcode_stack_effect(in->op, in->arg);
+            d += stack_effect(in->op, in->arg);
             if (d > maxdepth) {
                 maxdepth = d;
             }
-            if (is_terminator(in->op)) {
+            if (is_terminator(in->op) || i + 1 >= n || depth[i + 1] >= 0) {
                 break;
-            }
-            if (i + 1 < n && depth[i + 1] >= 0) {
-                break; // already visited from here on
-            }
-            if (i + 1 < n) {
-                depth[i + 1] = d;
             }
         }
     }
-    kaa_mem_free(depth);
     kaa_mem_free(work);
     return maxdepth;
+}
+
+// The handler in force at an instruction: a node of an immutable stack.
+typedef struct Handler {
+    int target; // instruction index of the handler
+    int depth;  // value-stack depth to cut back to
+    int lasti;  // push the raising instruction's offset before the exception
+    int parent; // enclosing handler node, or -1
+} Handler;
+
+// Follow every path with the stack of active SETUP_* blocks and record the
+// innermost handler of each instruction (CPython's label_exception_targets).
+static int label_handlers(Unit *u, int *target_of, int *depth, int *handler_of, Handler **nodes_out,
+                          int *nnodes_out)
+{
+    int n = u->ninstrs, nnodes = 0;
+    Handler *nodes = kaa_mem_alloc((size_t)(n + 1) * sizeof(Handler));
+    int *work = kaa_mem_alloc((size_t)(2 * n + 2) * sizeof(int));
+    char *seen = kaa_mem_calloc((size_t)n + 1, 1);
+    if (nodes == NULL || work == NULL || seen == NULL) {
+        kaa_mem_free(nodes);
+        kaa_mem_free(work);
+        kaa_mem_free(seen);
+        return -1;
+    }
+    int nwork = 0;
+    work[nwork++] = 0;
+    work[nwork++] = -1;
+    seen[0] = 1;
+    handler_of[0] = -1;
+    while (nwork) {
+        int h = work[--nwork];
+        int i = work[--nwork];
+        for (; i < n; i++) {
+            Instr *in = &u->instrs[i];
+            handler_of[i] = h;
+            seen[i] = 1;
+            int next_h = h;
+            if (in->op == PSEUDO_SETUP_FINALLY || in->op == PSEUDO_SETUP_CLEANUP ||
+                in->op == PSEUDO_SETUP_WITH) {
+                Handler *node = &nodes[nnodes];
+                node->target = target_of[i];
+                node->depth = depth[i] - (in->op == PSEUDO_SETUP_WITH ? 1 : 0);
+                node->lasti = in->op != PSEUDO_SETUP_FINALLY;
+                node->parent = h;
+                next_h = nnodes++;
+                // The handler itself runs under the enclosing handler.
+                if (!seen[target_of[i]]) {
+                    seen[target_of[i]] = 1;
+                    work[nwork++] = target_of[i];
+                    work[nwork++] = h;
+                }
+            } else if (in->op == PSEUDO_POP_BLOCK) {
+                next_h = h >= 0 ? nodes[h].parent : -1;
+            } else if (is_jump(in->op) && !seen[target_of[i]]) {
+                seen[target_of[i]] = 1;
+                work[nwork++] = target_of[i];
+                work[nwork++] = h;
+            }
+            if (is_terminator(in->op) || i + 1 >= n || seen[i + 1]) {
+                break;
+            }
+            h = next_h;
+        }
+    }
+    kaa_mem_free(work);
+    kaa_mem_free(seen);
+    *nodes_out = nodes;
+    *nnodes_out = nnodes;
+    return 0;
 }
 
 static KaaObject *list_to_tuple(KaaObject *list)
 {
     return KaaList_AsTuple(list);
+}
+
+// Build the code object's fields that come from the unit (names, flags...).
+static KaaCodeObject *make_code(Compiler *c, int stacksize)
+{
+    Unit *u = c->u;
+    KaaCodeObject *co = (KaaCodeObject *)kaa_object_new(&KaaCode_Type);
+    if (co == NULL) {
+        return NULL;
+    }
+    co->co_argcount = u->argcount;
+    co->co_posonlyargcount = u->posonlyargcount;
+    co->co_kwonlyargcount = u->kwonlyargcount;
+    co->co_nlocals = (int)KaaList_GET_SIZE(u->varnames);
+    co->co_ncellvars = (int)KaaList_GET_SIZE(u->cellvars);
+    co->co_nfreevars = (int)KaaList_GET_SIZE(u->freevars);
+    co->co_nlocalsplus = co->co_nlocals + co->co_ncellvars + co->co_nfreevars;
+    co->co_stacksize = stacksize;
+    co->co_flags = u->flags;
+    co->co_firstlineno = u->firstlineno;
+    co->co_consts = list_to_tuple(u->consts);
+    co->co_names = list_to_tuple(u->names);
+    co->co_filename = Kaa_NewRef(c->filename);
+    co->co_name = Kaa_NewRef(u->name);
+    co->co_qualname = Kaa_NewRef(u->qualname);
+    KaaObject *all = KaaList_New(0);
+    if (all == NULL) {
+        Kaa_DECREF(co);
+        return NULL;
+    }
+    // localsplus names: locals, then cells, then frees.
+    KaaObject *parts[] = {u->varnames, u->cellvars, u->freevars};
+    for (int p = 0; p < 3; p++) {
+        for (Kaa_ssize_t i = 0; i < KaaList_GET_SIZE(parts[p]); i++) {
+            if (KaaList_Append(all, KaaList_GET_ITEM(parts[p], i)) < 0) {
+                Kaa_DECREF(all);
+                Kaa_DECREF(co);
+                return NULL;
+            }
+        }
+    }
+    co->co_localsplusnames = list_to_tuple(all);
+    Kaa_DECREF(all);
+    if (!co->co_consts || !co->co_names || !co->co_localsplusnames) {
+        Kaa_DECREF(co);
+        return NULL;
+    }
+    if (co->co_ncellvars) {
+        co->co_cell2arg = kaa_mem_alloc((size_t)co->co_ncellvars * sizeof(int));
+        if (co->co_cell2arg == NULL) {
+            Kaa_DECREF(co);
+            KaaErr_NoMemory();
+            return NULL;
+        }
+        int nargs = co->co_argcount + co->co_kwonlyargcount +
+                    ((co->co_flags & KAA_CO_VARARGS) != 0) +
+                    ((co->co_flags & KAA_CO_VARKEYWORDS) != 0);
+        for (int i = 0; i < co->co_ncellvars; i++) {
+            const char *cname = KaaStr_DATA(KaaList_GET_ITEM(u->cellvars, i));
+            int a = list_index(u->varnames, cname);
+            co->co_cell2arg[i] = a >= 0 && a < nargs ? a : -1;
+        }
+    }
+    return co;
+}
+
+typedef struct Assembly {
+    int *target_of, *depth, *handler_of, *newindex, *units, *offset;
+    Handler *handlers;
+    int nhandlers;
+} Assembly;
+
+static void assembly_free(Assembly *a)
+{
+    kaa_mem_free(a->target_of);
+    kaa_mem_free(a->depth);
+    kaa_mem_free(a->handler_of);
+    kaa_mem_free(a->newindex);
+    kaa_mem_free(a->units);
+    kaa_mem_free(a->offset);
+    kaa_mem_free(a->handlers);
+}
+
+// Exception table entries: runs of code units with the same handler.
+static int build_exctable(Unit *u, Assembly *a, KaaCodeObject *co)
+{
+    int n = u->ninstrs, cap = 8, count = 0;
+    KaaExcEntry *t = kaa_mem_alloc((size_t)cap * sizeof *t);
+    if (t == NULL) {
+        return -1;
+    }
+    int cur = -1, start = 0;
+    for (int i = 0; i <= n; i++) {
+        int h = -1;
+        if (i < n) {
+            if (is_pseudo(u->instrs[i].op)) {
+                continue;
+            }
+            h = a->handler_of[i];
+        }
+        if (h == cur) {
+            continue;
+        }
+        int here = i < n ? a->offset[a->newindex[i]] : co->co_ninstrs;
+        if (cur >= 0 && here > start) {
+            if (count == cap) {
+                cap *= 2;
+                KaaExcEntry *nt = kaa_mem_realloc(t, (size_t)cap * sizeof *t);
+                if (nt == NULL) {
+                    kaa_mem_free(t);
+                    return -1;
+                }
+                t = nt;
+            }
+            Handler *hd = &a->handlers[cur];
+            t[count++] = (KaaExcEntry){start, here, a->offset[a->newindex[hd->target]], hd->depth,
+                                       hd->lasti};
+        }
+        cur = h;
+        start = here;
+    }
+    co->co_exctable = t;
+    co->co_nexc = count;
+    return 0;
 }
 
 static KaaObject *assemble(Compiler *c)
@@ -1666,133 +2221,105 @@ static KaaObject *assemble(Compiler *c)
         }
     }
     int n = u->ninstrs;
-    int *offset = kaa_mem_alloc((size_t)(n + 1) * sizeof(int));
-    int *target_of = kaa_mem_alloc((size_t)(n + 1) * sizeof(int));
-    int *units = kaa_mem_alloc((size_t)(n + 1) * sizeof(int));
+    Assembly a = {0};
     uint16_t *code = NULL;
     KaaCodePos *pos = NULL;
     KaaCodeObject *co = NULL;
-    if (!offset || !target_of || !units) {
+    size_t sz = (size_t)(n + 1) * sizeof(int);
+    a.target_of = kaa_mem_alloc(sz);
+    a.depth = kaa_mem_alloc(sz);
+    a.handler_of = kaa_mem_alloc(sz);
+    a.newindex = kaa_mem_alloc(sz);
+    a.units = kaa_mem_alloc(sz);
+    a.offset = kaa_mem_alloc(sz);
+    if (!a.target_of || !a.depth || !a.handler_of || !a.newindex || !a.units || !a.offset) {
         KaaErr_NoMemory();
         goto done;
     }
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
-        target_of[i] = in->label >= 0 ? u->labels[in->label] : -1;
-        if (in->label >= 0 && target_of[i] < 0) {
+        a.target_of[i] = in->label >= 0 ? u->labels[in->label] : -1;
+        if (in->label >= 0 && a.target_of[i] < 0) {
             compiler_error(c, in->pos, "internal error: unresolved label");
             goto done;
         }
-        units[i] = arg_units(in->arg);
+        a.handler_of[i] = -1;
     }
+    int stacksize = compute_stackdepth(u, a.target_of, a.depth);
+    if (stacksize < 0 ||
+        label_handlers(u, a.target_of, a.depth, a.handler_of, &a.handlers, &a.nhandlers) < 0) {
+        KaaErr_NoMemory();
+        goto done;
+    }
+    // Drop the pseudo-instructions: newindex maps to the next real one.
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        a.newindex[i] = m;
+        if (!is_pseudo(u->instrs[i].op)) {
+            m++;
+        }
+    }
+    a.newindex[n] = m;
     // Lay out until jump arguments (absolute unit offsets) stop growing.
-    int total;
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+        a.units[i] = is_pseudo(u->instrs[i].op) ? 0 : arg_units(u->instrs[i].arg);
+    }
     for (int changed = 1; changed;) {
         changed = 0;
         total = 0;
         for (int i = 0; i < n; i++) {
-            offset[i] = total;
-            total += units[i];
+            a.offset[a.newindex[i]] = total;
+            total += a.units[i];
         }
-        offset[n] = total;
+        a.offset[m] = total;
         for (int i = 0; i < n; i++) {
-            if (target_of[i] >= 0) {
-                u->instrs[i].arg = offset[target_of[i]];
-                int need = arg_units(u->instrs[i].arg);
-                if (need > units[i]) {
-                    units[i] = need;
+            Instr *in = &u->instrs[i];
+            if (a.target_of[i] >= 0 && !is_pseudo(in->op)) {
+                in->arg = a.offset[a.newindex[a.target_of[i]]];
+                int need = arg_units(in->arg);
+                if (need > a.units[i]) {
+                    a.units[i] = need;
                     changed = 1;
                 }
             }
         }
     }
-    code = kaa_mem_alloc((size_t)total * sizeof(uint16_t));
-    pos = kaa_mem_alloc((size_t)total * sizeof(KaaCodePos));
+    code = kaa_mem_alloc((size_t)(total ? total : 1) * sizeof(uint16_t));
+    pos = kaa_mem_alloc((size_t)(total ? total : 1) * sizeof(KaaCodePos));
     if (code == NULL || pos == NULL) {
         KaaErr_NoMemory();
         goto done;
     }
     for (int i = 0; i < n; i++) {
         Instr *in = &u->instrs[i];
-        int k = offset[i];
-        for (int shift = 8 * (units[i] - 1); shift > 0; shift -= 8) {
+        if (is_pseudo(in->op)) {
+            continue;
+        }
+        int k = a.offset[a.newindex[i]];
+        KaaCodePos p = {in->pos.lineno, in->pos.end_lineno, in->pos.col, in->pos.end_col};
+        for (int shift = 8 * (a.units[i] - 1); shift > 0; shift -= 8) {
             code[k] = (uint16_t)(OP_EXTENDED_ARG | (((in->arg >> shift) & 0xFF) << 8));
-            pos[k++] = (KaaCodePos){in->pos.lineno, in->pos.end_lineno, in->pos.col,
-                                    in->pos.end_col};
+            pos[k++] = p;
         }
         code[k] = (uint16_t)(in->op | ((in->arg & 0xFF) << 8));
-        pos[k] = (KaaCodePos){in->pos.lineno, in->pos.end_lineno, in->pos.col, in->pos.end_col};
+        pos[k] = p;
     }
-    int stacksize = compute_stackdepth(u, target_of);
-    if (stacksize < 0) {
-        KaaErr_NoMemory();
-        goto done;
-    }
-    co = (KaaCodeObject *)kaa_object_new(&KaaCode_Type);
+    co = make_code(c, stacksize);
     if (co == NULL) {
         goto done;
     }
-    co->co_argcount = u->argcount;
-    co->co_posonlyargcount = u->posonlyargcount;
-    co->co_kwonlyargcount = u->kwonlyargcount;
-    co->co_nlocals = (int)KaaList_GET_SIZE(u->varnames);
-    co->co_ncellvars = (int)KaaList_GET_SIZE(u->cellvars);
-    co->co_nfreevars = (int)KaaList_GET_SIZE(u->freevars);
-    co->co_nlocalsplus = co->co_nlocals + co->co_ncellvars + co->co_nfreevars;
-    co->co_stacksize = stacksize;
-    co->co_flags = u->flags;
-    co->co_firstlineno = u->firstlineno;
     co->co_ninstrs = total;
     co->co_code = code;
     co->co_positions = pos;
     code = NULL;
     pos = NULL;
-    co->co_consts = list_to_tuple(u->consts);
-    co->co_names = list_to_tuple(u->names);
-    KaaObject *all = KaaList_New(0);
-    if (all == NULL) {
-        goto fail;
+    if (build_exctable(u, &a, co) < 0) {
+        KaaErr_NoMemory();
+        Kaa_CLEAR(co);
     }
-    // localsplus names: locals, then cells, then frees.
-    KaaObject *parts[] = {u->varnames, u->cellvars, u->freevars};
-    for (int p = 0; p < 3; p++) {
-        for (Kaa_ssize_t i = 0; i < KaaList_GET_SIZE(parts[p]); i++) {
-            if (KaaList_Append(all, KaaList_GET_ITEM(parts[p], i)) < 0) {
-                Kaa_DECREF(all);
-                goto fail;
-            }
-        }
-    }
-    co->co_localsplusnames = list_to_tuple(all);
-    Kaa_DECREF(all);
-    if (co->co_ncellvars) {
-        co->co_cell2arg = kaa_mem_alloc((size_t)co->co_ncellvars * sizeof(int));
-        if (co->co_cell2arg == NULL) {
-            KaaErr_NoMemory();
-            goto fail;
-        }
-        int nargs = co->co_argcount + co->co_kwonlyargcount +
-                    ((co->co_flags & KAA_CO_VARARGS) != 0) +
-                    ((co->co_flags & KAA_CO_VARKEYWORDS) != 0);
-        for (int i = 0; i < co->co_ncellvars; i++) {
-            const char *cname = KaaStr_DATA(KaaList_GET_ITEM(u->cellvars, i));
-            int a = list_index(u->varnames, cname);
-            co->co_cell2arg[i] = a >= 0 && a < nargs ? a : -1;
-        }
-    }
-    co->co_filename = Kaa_NewRef(c->filename);
-    co->co_name = Kaa_NewRef(u->name);
-    co->co_qualname = Kaa_NewRef(u->qualname);
-    if (!co->co_consts || !co->co_names || !co->co_localsplusnames) {
-        goto fail;
-    }
-    goto done;
-fail:
-    Kaa_CLEAR(co);
 done:
-    kaa_mem_free(offset);
-    kaa_mem_free(target_of);
-    kaa_mem_free(units);
+    assembly_free(&a);
     kaa_mem_free(code);
     kaa_mem_free(pos);
     return (KaaObject *)co;

@@ -49,6 +49,12 @@ typedef struct GCState {
 } GCState;
 
 static GCState gcstate;
+static KaaGCStatsHook stats_hook;
+
+void kaa_gc_set_stats_hook(KaaGCStatsHook hook)
+{
+    stats_hook = hook;
+}
 
 #define GEN_HEAD(n) (&gcstate.generations[n].head)
 
@@ -595,7 +601,12 @@ static Kaa_ssize_t collect_generations(void)
                 gcstate.long_lived_pending < gcstate.long_lived_total / 4) {
                 continue;
             }
-            return collect_with_callbacks(i);
+            double t0 = stats_hook ? now_seconds() : 0;
+            Kaa_ssize_t n = collect_with_callbacks(i);
+            if (stats_hook) {
+                stats_hook(i, n, now_seconds() - t0);
+            }
+            return n;
         }
     }
     return 0;

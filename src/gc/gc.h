@@ -96,6 +96,9 @@ KaaObject *kaa_gc_callbacks(void); // borrowed
 KaaObject *kaa_gc_get_objects(int generation); // new list; generation < 0: all
 KaaObject *kaa_gc_get_referrers(KaaObject *const *objs, size_t n);
 KaaObject *kaa_gc_get_referents(KaaObject *const *objs, size_t n);
+// Called after each automatic collection (for `kaa -X gcstats`).
+typedef void (*KaaGCStatsHook)(int generation, Kaa_ssize_t collected, double seconds);
+void kaa_gc_set_stats_hook(KaaGCStatsHook hook);
 void kaa_gc_freeze(void);
 void kaa_gc_unfreeze(void);
 Kaa_ssize_t kaa_gc_get_freeze_count(void);

@@ -8,6 +8,8 @@
 #include "mem/mem.h"
 #include "vm/vm.h"
 
+Kaa_ssize_t kaa_ref_total;
+
 // --- Allocation --------------------------------------------------------------
 
 KaaObject *KaaType_GenericAlloc(KaaTypeObject *type, Kaa_ssize_t nitems)

@@ -18,6 +18,7 @@
 
 KaaThreadState kaa_ts;
 KaaInterp kaa_interp;
+volatile sig_atomic_t kaa_sigint_pending;
 
 // --- The frame data stack -----------------------------------------------------------
 
@@ -769,6 +770,64 @@ static int load_method(KaaObject *obj, KaaObject *name, KaaObject **meth)
     }
     *meth = KaaObject_GetAttr(obj, name);
     return *meth ? 0 : -1;
+}
+
+// The innermost handler covering code unit `lasti`, or NULL.
+static KaaExcEntry *find_handler(KaaCodeObject *co, int lasti)
+{
+    for (int i = 0; i < co->co_nexc; i++) {
+        KaaExcEntry *e = &co->co_exctable[i];
+        if (e->start <= lasti && lasti < e->end) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+// Look a special method up on the type and bind it to obj (new reference or
+// NULL without exception when missing).
+static KaaObject *lookup_special(KaaObject *obj, const char *name)
+{
+    KaaObject *descr = kaa_type_lookup(Kaa_TYPE(obj), KaaStr_InternFromString(name));
+    if (descr == NULL) {
+        return NULL;
+    }
+    descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
+    if (get) {
+        return get(descr, obj, (KaaObject *)Kaa_TYPE(obj));
+    }
+    return Kaa_NewRef(descr);
+}
+
+static int check_except_type(KaaObject *type)
+{
+    if (KaaTuple_Check(type)) {
+        for (Kaa_ssize_t i = 0; i < KaaTuple_GET_SIZE(type); i++) {
+            if (!KaaExceptionClass_Check(KaaTuple_GET_ITEM(type, i))) {
+                goto bad;
+            }
+        }
+        return 0;
+    }
+    if (KaaExceptionClass_Check(type)) {
+        return 0;
+    }
+bad:
+    KaaErr_SetString(KaaExc(TypeError),
+                     "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+}
+
+// The interrupt flag: set asynchronously (SIGINT), checked at backward
+// jumps and calls, where it becomes a KeyboardInterrupt.
+static int handle_pending(void)
+{
+    if (kaa_sigint_pending) {
+        kaa_sigint_pending = 0;
+        KaaErr_SetNone(KaaExc(KeyboardInterrupt));
+        return -1;
+    }
+    return 0;
 }
 
 // --- The loop ---------------------------------------------------------------------------
@@ -1538,6 +1597,9 @@ dispatch_opcode:
     TARGET(JUMP) :
     {
         JUMPTO(oparg);
+        if (kaa_sigint_pending && handle_pending() < 0) {
+            goto error;
+        }
         DISPATCH();
     }
 
@@ -1676,7 +1738,13 @@ dispatch_opcode:
         int has_self = base[1] != NULL;
         KaaObject **args = has_self ? base + 1 : base + 2;
         size_t nargs = (size_t)oparg + (size_t)has_self;
-        if (Kaa_TYPE(callable) == &KaaFunction_Type) {
+        if (kaa_sigint_pending && handle_pending() < 0) {
+            Kaa_XDECREF(kwnames);
+            goto error;
+        }
+        if (Kaa_TYPE(callable) == &KaaFunction_Type &&
+            !(((KaaCodeObject *)((KaaFunctionObject *)callable)->func_code)->co_flags &
+              KAA_CO_GENERATOR)) {
             // Python to Python: push the callee's frame and keep looping.
             KaaFrame *nf = push_function_frame((KaaFunctionObject *)callable, args, nargs, kwnames);
             Kaa_XDECREF(kwnames);
@@ -1769,6 +1837,97 @@ dispatch_opcode:
         goto error;
     }
 
+    TARGET(PUSH_EXC_INFO) :
+    {
+        KaaObject *exc = TOP();
+        KaaObject *prev = kaa_ts.handled;
+        TOP() = prev ? prev : kaa_none_ref();
+        kaa_ts.handled = Kaa_NewRef(exc);
+        PUSH(exc);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) :
+    {
+        KaaObject *prev = POP();
+        KaaObject *old = kaa_ts.handled;
+        if (prev == Kaa_None) {
+            Kaa_DECREF(prev);
+            prev = NULL;
+        }
+        kaa_ts.handled = prev;
+        Kaa_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) :
+    {
+        KaaObject *type = POP();
+        if (check_except_type(type) < 0) {
+            Kaa_DECREF(type);
+            goto error;
+        }
+        int match = KaaErr_GivenExceptionMatches(TOP(), type);
+        Kaa_DECREF(type);
+        PUSH(KaaBool_FromLong(match));
+        DISPATCH();
+    }
+
+    TARGET(RERAISE) :
+    {
+        KaaObject *exc = POP();
+        KaaErr_SetRaisedException(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(BEFORE_WITH) :
+    {
+        KaaObject *mgr = TOP();
+        KaaObject *enter = lookup_special(mgr, "__enter__");
+        KaaObject *exit = enter ? lookup_special(mgr, "__exit__") : NULL;
+        if (exit == NULL) {
+            Kaa_XDECREF(enter);
+            if (!KaaErr_Occurred()) {
+                KaaErr_Format(KaaExc(TypeError),
+                              "'%s' object does not support the context manager protocol",
+                              Kaa_TYPE(mgr)->tp_name);
+            }
+            goto error;
+        }
+        SAVE_STATE();
+        KaaObject *res = KaaObject_CallNoArgs(enter);
+        Kaa_DECREF(enter);
+        if (res == NULL) {
+            Kaa_DECREF(exit);
+            goto error;
+        }
+        TOP() = exit;
+        Kaa_DECREF(mgr);
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) :
+    {
+        KaaObject *exit = PEEK(4);
+        KaaObject *exc = TOP();
+        KaaObject *tb = ((KaaBaseExceptionObject *)exc)->traceback;
+        KaaObject *args[3] = {(KaaObject *)Kaa_TYPE(exc), exc, tb ? tb : Kaa_None};
+        SAVE_STATE();
+        KaaObject *res = KaaObject_Vectorcall(exit, args, 3, NULL);
+        if (res == NULL) {
+            goto error;
+        }
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) :
+    {
+        PUSH(Kaa_NewRef(KaaExc(AssertionError)));
+        DISPATCH();
+    }
+
     TARGET(IMPORT_NAME) :
     {
         KaaObject *fromlist = POP();
@@ -1819,9 +1978,32 @@ unknown_opcode:
     goto error;
 
 error:
-    // Record where the exception passed, then unwind this frame.
+    // Record where the exception passed, then look for a handler.
     SAVE_STATE();
     kaa_traceback_add(co, (int)(ip - first_instr) - 1);
+exception_unwind:
+    {
+        int lasti = (int)(ip - first_instr) - 1;
+        KaaExcEntry *h = find_handler(co, lasti);
+        if (h) {
+            while (sp > stack_base + h->depth) {
+                KaaObject *v = POP();
+                Kaa_XDECREF(v);
+            }
+            if (h->lasti) {
+                KaaObject *li = KaaInt_FromInt64(lasti);
+                if (li == NULL) {
+                    KaaErr_Clear(); // keep the original exception: out of memory here is fatal-ish
+                    li = kaa_none_ref();
+                }
+                PUSH(li);
+            }
+            KaaObject *exc = KaaErr_GetRaisedException();
+            PUSH(exc);
+            JUMPTO(h->target);
+            DISPATCH();
+        }
+    }
     retval = NULL;
     while (sp > stack_base) {
         KaaObject *v = POP();

@@ -11,6 +11,7 @@
 #error "internal header: build with KAA_BUILD_CORE"
 #endif
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -56,6 +57,9 @@ typedef struct KaaInterp {
 } KaaInterp;
 
 extern KaaThreadState kaa_ts;
+// Set by a SIGINT handler (src/app); the eval loop turns it into
+// KeyboardInterrupt at the next backward jump or call.
+extern volatile sig_atomic_t kaa_sigint_pending;
 extern KaaInterp kaa_interp;
 
 // Run a code object in a new frame (module or class body, or a function with

@@ -223,13 +223,20 @@ enum { Kaa_EQ, Kaa_NE, Kaa_LT, Kaa_LE, Kaa_GT, Kaa_GE };
 
 void kaa_object_dealloc(KaaObject *o);
 
+// The sum of all reference counts taken and dropped through Kaa_INCREF and
+// Kaa_DECREF since start-up (CPython debug builds' _Py_RefTotal), shown by
+// `kaa -X showrefcount`.
+extern Kaa_ssize_t kaa_ref_total;
+
 static inline void Kaa_INCREF(KaaObject *o)
 {
+    kaa_ref_total++;
     o->ob_refcnt++;
 }
 
 static inline void Kaa_DECREF(KaaObject *o)
 {
+    kaa_ref_total--;
     if (--o->ob_refcnt == 0) {
         kaa_object_dealloc(o);
     }
@@ -238,6 +245,7 @@ static inline void Kaa_DECREF(KaaObject *o)
 static inline void Kaa_XINCREF(KaaObject *o)
 {
     if (o) {
+        kaa_ref_total++;
         o->ob_refcnt++;
     }
 }
@@ -252,6 +260,7 @@ static inline void Kaa_XDECREF(KaaObject *o)
 // Return a new reference to o (o may not be NULL).
 static inline KaaObject *Kaa_NewRef(KaaObject *o)
 {
+    kaa_ref_total++;
     o->ob_refcnt++;
     return o;
 }
@@ -259,6 +268,7 @@ static inline KaaObject *Kaa_NewRef(KaaObject *o)
 static inline KaaObject *Kaa_XNewRef(KaaObject *o)
 {
     if (o) {
+        kaa_ref_total++;
         o->ob_refcnt++;
     }
     return o;
