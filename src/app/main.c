@@ -1,42 +1,268 @@
-/* The kaa command: run a script, or disassemble one with --dis.
- * (The REPL and python3's full option set arrive with the CLI work.)
+/* The kaa command: python3's command line, with kaa's options.
+ *
+ *   kaa [option] ... [-c cmd | -m mod | file | -] [arg] ...
+ *
+ * Options are parsed as CPython's getopt parses them: clustered short
+ * options (-qi), an option argument attached or in the next word (-cCODE,
+ * -c CODE), -c and -m ending the option list, "--" ending it too, -h
+ * printing help at once, -V printing the version once everything parsed.
+ * Errors print CPython's texts with "kaa" as the program name, exit 2.
  */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "app/repl.h"
+#include "app/run.h"
+#include "app/signals.h"
 #include "kaa.h"
+#include "mem/mem.h"
 
-static void usage(FILE *out)
+typedef struct KaaCli {
+    const char *command; // -c
+    const char *module;  // -m
+    const char *file;    // script path, or "-" for stdin
+    int first_arg;       // argv index of the program's first argument
+    int inspect, quiet, unbuffered, ignore_env, version, dis;
+    int showrefcount, gcstats;
+} KaaCli;
+
+#define USAGE_LINE "usage: kaa [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+
+static const char help_text[] =
+    USAGE_LINE
+    "Options (and corresponding environment variables):\n"
+    "-c cmd : program passed in as string (terminates option list)\n"
+    "-E     : ignore KAA* environment variables (such as KAAPATH)\n"
+    "-h     : print this help message and exit (also -? or --help)\n"
+    "-i     : inspect interactively after running script; forces a prompt even\n"
+    "         if stdin does not appear to be a terminal\n"
+    "-m mod : run library module as a script (terminates option list)\n"
+    "-q     : don't print version and copyright messages on interactive startup\n"
+    "-u     : force the stdout and stderr streams to be unbuffered\n"
+    "-V     : print the kaa version number and exit (also --version)\n"
+    "         when given twice, print more information about the build\n"
+    "-X opt : set implementation-specific option; kaa knows:\n"
+    "         -X showrefcount: print \"[N refs, M blocks]\" (total references and\n"
+    "            allocated memory blocks) on stderr after each interactive\n"
+    "            statement and at exit\n"
+    "         -X gcstats: print one line per automatic garbage collection on\n"
+    "            stderr (generation, objects collected, time)\n"
+    "         other -X options are ignored\n"
+    "--dis  : print the program's bytecode instead of running it\n"
+    "Arguments:\n"
+    "file   : program read from script file\n"
+    "-      : program read from stdin (default; interactive mode if a tty)\n"
+    "arg ...: arguments passed to program in sys.argv[1:]\n"
+    "\n"
+    "Environment variables:\n"
+    "KAAPATH      : ':'-separated list of directories searched by -m before\n"
+    "               kaa's own lib/ folder\n"
+    "KAAMALLOC    : 'malloc' serves objects from the C library (for ASan and\n"
+    "               valgrind), 'debug' adds guard bytes and checks; default\n"
+    "               'pymalloc', the pool allocator\n"
+    "KAA_GC_STRESS: '1' runs a collection at every container allocation\n"
+    "KAA_HISTFILE : the interactive history file (default ~/.kaa_history)\n"
+    "NO_COLOR     : respected; kaa prints no colour in any case\n";
+
+static void usage_error(const char *fmt, const char *what)
 {
-    fprintf(out, "usage: kaa [--dis] file [arg] ...\n");
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, "\n" USAGE_LINE "Try `kaa -h' for more information.\n");
+    exit(2);
+}
+
+static void print_version(int level)
+{
+    if (level >= 2) {
+        printf("%s\n", kaa_repl_version_line());
+    } else {
+        printf("kaa %s (Python %s)\n", KAA_VERSION, KAA_PYTHON_VERSION);
+    }
+}
+
+// -X name[=value]: kaa's options; anything else is ignored, as CPython does.
+static void x_option(KaaCli *cli, const char *opt)
+{
+    size_t n = strcspn(opt, "=");
+    if (n == 12 && strncmp(opt, "showrefcount", n) == 0) {
+        cli->showrefcount = 1;
+    } else if (n == 7 && strncmp(opt, "gcstats", n) == 0) {
+        cli->gcstats = 1;
+    }
+}
+
+static void parse_long(KaaCli *cli, const char *arg)
+{
+    if (strcmp(arg, "--help") == 0) {
+        fputs(help_text, stdout);
+        exit(0);
+    } else if (strcmp(arg, "--version") == 0) {
+        cli->version++;
+    } else if (strcmp(arg, "--dis") == 0) {
+        cli->dis = 1;
+    } else {
+        usage_error("unknown option %s", arg);
+    }
+}
+
+// Parse the options; return with cli->first_arg set.
+static void parse(KaaCli *cli, int argc, char **argv)
+{
+    int i = 1;
+    while (i < argc) {
+        const char *arg = argv[i];
+        if (arg[0] != '-' || arg[1] == '\0') {
+            break; // a script path, or "-"
+        }
+        i++;
+        if (arg[1] == '-') {
+            if (arg[2] == '\0') {
+                break; // "--"
+            }
+            parse_long(cli, arg);
+            continue;
+        }
+        for (int j = 1; arg[j]; j++) {
+            char c = arg[j];
+            if (c == 'c' || c == 'm' || c == 'X') {
+                const char *value = arg[j + 1] ? arg + j + 1 : i < argc ? argv[i++] : NULL;
+                if (value == NULL) {
+                    char opt[2] = {c, '\0'};
+                    usage_error("Argument expected for the -%s option", opt);
+                }
+                if (c == 'X') {
+                    x_option(cli, value);
+                    break;
+                }
+                if (c == 'c') {
+                    cli->command = value;
+                } else {
+                    cli->module = value;
+                }
+                cli->first_arg = i;
+                return;
+            }
+            switch (c) {
+            case 'i':
+                cli->inspect = 1;
+                break;
+            case 'q':
+                cli->quiet = 1;
+                break;
+            case 'u':
+                cli->unbuffered = 1;
+                break;
+            case 'E':
+                cli->ignore_env = 1;
+                break;
+            case 'V':
+                cli->version++;
+                break;
+            case 'h':
+            case '?':
+                fputs(help_text, stdout);
+                exit(0);
+            default: {
+                char opt[2] = {c, '\0'};
+                usage_error("Unknown option: -%s", opt);
+            }
+            }
+        }
+    }
+    if (i < argc) {
+        cli->file = argv[i++];
+    }
+    cli->first_arg = i;
 }
 
 int main(int argc, char **argv)
 {
-    int dis = 0, i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (strcmp(argv[i], "--dis") == 0) {
-            dis = 1;
-        } else if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
-            printf("kaa %s (Python %s)\n", KAA_VERSION, KAA_PYTHON_VERSION);
-            return 0;
-        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else {
-            fprintf(stderr, "unknown option %s\n", argv[i]);
-            usage(stderr);
-            return 2;
+    KaaCli cli;
+    memset(&cli, 0, sizeof cli);
+    parse(&cli, argc, argv);
+    if (cli.version) {
+        print_version(cli.version);
+        return 0;
+    }
+    if (cli.ignore_env) {
+        const char *vars[] = {"KAAPATH", "KAAMALLOC", "KAA_GC_STRESS", "KAA_HISTFILE", NULL};
+        for (int k = 0; vars[k]; k++) {
+            unsetenv(vars[k]);
         }
     }
-    if (i >= argc) {
-        usage(stderr);
-        return 2;
+    if (cli.unbuffered) {
+        setvbuf(stdout, NULL, _IONBF, 0);
     }
-    if (Kaa_Initialize(argc - i, argv + i) < 0) {
+
+    // sys.argv as CPython builds it; argv[first_arg - 1] is an option word
+    // (or the program name) that can hold the first element.
+    static char modpath[PATH_MAX + 64];
+    int found_module = cli.module && kaa_app_find_module(cli.module, modpath, sizeof modpath);
+    int at = cli.first_arg - 1;
+    if (cli.command) {
+        argv[at] = "-c";
+    } else if (cli.module) {
+        argv[at] = found_module ? modpath : "-m";
+    } else if (cli.file) {
+        at = cli.first_arg - 1; // the script path itself
+    } else {
+        argv[at] = "";
+    }
+    if (Kaa_Initialize(argc - at, argv + at) < 0) {
         return 1;
     }
-    int status = dis ? Kaa_DisassembleFile(argv[i]) : Kaa_RunMain(argv[i]);
+    if (cli.gcstats) {
+        kaa_app_enable_gcstats();
+    }
+    kaa_signals_install();
+
+    int ran = cli.command || cli.module || (cli.file && strcmp(cli.file, "-") != 0);
+    int interactive = isatty(0);
+    int r = 0;
+    if (cli.command) {
+        r = kaa_app_exec(cli.command, strlen(cli.command), "<string>", cli.dis);
+    } else if (cli.module) {
+        if (found_module) {
+            r = kaa_app_run_path(modpath, cli.dis);
+        } else {
+            fprintf(stderr, "kaa: No module named %s\n", cli.module);
+            r = 1;
+        }
+    } else if (ran) {
+        r = kaa_app_run_path(cli.file, cli.dis);
+    } else if (!interactive && !cli.inspect) {
+        char *src;
+        size_t len;
+        if (kaa_app_read(NULL, &src, &len) < 0) {
+            perror("kaa: stdin");
+            r = 1;
+        } else {
+            r = kaa_app_exec(src, len, "<stdin>", cli.dis);
+            kaa_mem_free(src);
+        }
+    }
+    int status = r, interrupted = 0;
+    if (r < 0) {
+        KaaAppOutcome o = kaa_app_handle_uncaught(cli.inspect);
+        status = o.status;
+        interrupted = o.interrupted;
+    }
+    if (cli.inspect || (!ran && interactive)) {
+        KaaReplOptions opt = {cli.quiet, !ran, cli.showrefcount};
+        fflush(stdout);
+        status = kaa_repl_run(&opt);
+        interrupted = 0;
+    }
+    fflush(stdout);
     Kaa_Finalize();
+    if (cli.showrefcount) {
+        kaa_app_print_refcount();
+    }
+    if (interrupted) {
+        kaa_signals_exit_by_sigint();
+    }
     return status;
 }

@@ -876,10 +876,11 @@ static int compile_comprehension_body(Compiler *c, AstExpr *e, int gen_index, in
     } else if (e->kind == EXPR_DICTCOMP) {
         CHECK(compile_expr(c, e->v.comp.key));
         CHECK(compile_expr(c, e->v.comp.value));
-        CHECK(emit(c, OP_MAP_ADD, depth + 1));
+        CHECK(emit(c, OP_MAP_ADD, depth + 2));
     } else {
         CHECK(compile_expr(c, e->v.comp.elt));
-        CHECK(emit(c, e->kind == EXPR_LISTCOMP ? OP_LIST_APPEND : OP_SET_ADD, depth + 1));
+        // The result sits below one iterator per generator (depth + 1 of them).
+        CHECK(emit(c, e->kind == EXPR_LISTCOMP ? OP_LIST_APPEND : OP_SET_ADD, depth + 2));
     }
     CHECK(emit_jump(c, OP_JUMP, top));
     use_label(c, end);
@@ -1476,7 +1477,6 @@ static int compile_try_except(Compiler *c, AstStmt *s)
         }
         NEW_LABEL(next);
         if (h->type) {
-            CHECK(emit(c, OP_COPY, 1));
             CHECK(compile_expr(c, h->type));
             CHECK(emit(c, OP_CHECK_EXC_MATCH, 0));
             CHECK(emit_jump(c, OP_POP_JUMP_IF_FALSE, next));
@@ -1759,6 +1759,106 @@ static int compile_function_object(Compiler *c, const void *node, const char *na
     return make_closure(c, code, flags);
 }
 
+// class C(bases, **kw): body  ->  C = __build_class__(<body function>, 'C', bases, **kw)
+static int compile_classdef(Compiler *c, AstStmt *s)
+{
+    AstSeq *decos = s->v.classdef.decorator_list;
+    for (int i = 0; i < AST_SEQ_LEN(decos); i++) {
+        CHECK(compile_expr(c, AST_SEQ_GET(decos, i)));
+        CHECK(emit(c, OP_PUSH_NULL, 0));
+    }
+    SymScopeTable *ste = kaa_symtable_lookup(c->u->ste, s);
+    CHECK(enter_unit(c, ste, s->v.classdef.name, s->pos));
+    Unit *u = c->u;
+    int r = add_const(c, kaa_none_ref()) < 0 ? -1 : 0;
+    // __module__ = __name__; __qualname__ = '<qualified name>'
+    if (r == 0) {
+        r = compile_name(c, "__name__", AST_LOAD);
+    }
+    if (r == 0) {
+        r = compile_name(c, "__module__", AST_STORE);
+    }
+    if (r == 0) {
+        r = emit_const(c, Kaa_NewRef(u->qualname));
+    }
+    if (r == 0) {
+        r = compile_name(c, "__qualname__", AST_STORE);
+    }
+    AstSeq *body = s->v.classdef.body;
+    AstStmt *first = AST_SEQ_LEN(body) ? AST_SEQ_GET(body, 0) : NULL;
+    int has_doc = first && first->kind == STMT_EXPR && first->v.expr.value->kind == EXPR_CONSTANT &&
+                  first->v.expr.value->v.constant.kind == AST_CONST_STR;
+    if (r == 0 && has_doc) {
+        KaaObject *doc = constant_object(c, first->v.expr.value);
+        r = doc ? emit_const(c, doc) : -1;
+        if (r == 0) {
+            r = compile_name(c, "__doc__", AST_STORE);
+        }
+    }
+    for (int i = has_doc ? 1 : 0; r == 0 && i < AST_SEQ_LEN(body); i++) {
+        r = compile_stmt(c, AST_SEQ_GET(body, i));
+    }
+    if (r == 0) {
+        int cell = list_index(u->cellvars, "__class__");
+        if (cell >= 0) {
+            // Return the __class__ cell so __build_class__ can fill it.
+            r = emit(c, OP_LOAD_CLOSURE, (int)KaaList_GET_SIZE(u->varnames) + cell);
+            if (r == 0) {
+                r = emit(c, OP_COPY, 1);
+            }
+            if (r == 0) {
+                r = compile_name(c, "__classcell__", AST_STORE);
+            }
+        } else {
+            r = emit_const(c, kaa_none_ref());
+        }
+        if (r == 0) {
+            r = emit(c, OP_RETURN_VALUE, 0);
+        }
+    }
+    KaaObject *code = r < 0 ? NULL : assemble(c);
+    leave_unit(c);
+    if (code == NULL) {
+        return -1;
+    }
+    c->u->loc = s->pos;
+    CHECK(emit(c, OP_LOAD_BUILD_CLASS, 0));
+    CHECK(emit(c, OP_PUSH_NULL, 0));
+    CHECK(make_closure(c, code, 0));
+    CHECK(emit_const(c, KaaStr_FromString(s->v.classdef.name)));
+    AstSeq *bases = s->v.classdef.bases, *kws = s->v.classdef.keywords;
+    int nb = AST_SEQ_LEN(bases), nkw = AST_SEQ_LEN(kws);
+    if (has_starred(bases)) {
+        return compiler_error(c, s->pos, "kaa does not support *bases in class definitions yet");
+    }
+    CHECK(compile_exprs(c, bases));
+    if (nkw) {
+        KaaObject *names = KaaTuple_New(nkw);
+        if (names == NULL) {
+            return -1;
+        }
+        for (int i = 0; i < nkw; i++) {
+            AstKeyword *k = AST_SEQ_GET(kws, i);
+            if (k->arg == NULL) {
+                Kaa_DECREF(names);
+                return compiler_error(c, s->pos, "kaa does not support **kwargs in class definitions yet");
+            }
+            KaaTuple_SET_ITEM(names, i, KaaStr_FromString(k->arg));
+            CHECK(compile_expr(c, k->value));
+        }
+        c->u->loc = s->pos;
+        CHECK(emit_const(c, names));
+        CHECK(emit(c, OP_CALL_KW, nb + 2));
+    } else {
+        c->u->loc = s->pos;
+        CHECK(emit(c, OP_CALL, nb + 2));
+    }
+    for (int i = 0; i < AST_SEQ_LEN(decos); i++) {
+        CHECK(emit(c, OP_CALL, 1));
+    }
+    return compile_name(c, s->v.classdef.name, AST_STORE);
+}
+
 static int compile_funcdef(Compiler *c, AstStmt *s)
 {
     AstSeq *decos = s->v.funcdef.decorator_list;
@@ -1924,7 +2024,7 @@ static int compile_stmt(Compiler *c, AstStmt *s)
         }
         return emit(c, OP_RAISE_VARARGS, 0);
     case STMT_CLASSDEF:
-        return compiler_error(c, s->pos, "kaa does not support classes yet");
+        return compile_classdef(c, s);
     case STMT_WITH:
         return compile_with_item(c, s, 0);
     case STMT_TRY:

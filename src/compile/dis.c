@@ -115,6 +115,14 @@ void kaa_dis_code(KaaCodeObject *co, FILE *out)
             arg = 0;
         }
     }
+    if (co->co_nexc) {
+        fprintf(out, "ExceptionTable:\n");
+        for (int i = 0; i < co->co_nexc; i++) {
+            KaaExcEntry *e = &co->co_exctable[i];
+            fprintf(out, "  %d to %d -> %d [%d]%s\n", e->start * 2, (e->end - 1) * 2, e->target * 2,
+                    e->depth, e->lasti ? " lasti" : "");
+        }
+    }
     for (Kaa_ssize_t i = 0; i < KaaTuple_GET_SIZE(co->co_consts); i++) {
         KaaObject *c = KaaTuple_GET_ITEM(co->co_consts, i);
         if (KaaCode_Check(c)) {

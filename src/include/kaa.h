@@ -10,6 +10,7 @@
 #include "kaa/tupleobject.h"
 #include "kaa/listobject.h"
 #include "kaa/dictobject.h"
+#include "kaa/setobject.h"
 #include "kaa/funcobject.h"
 #include "kaa/moduleobject.h"
 #include "kaa/rangeobject.h"

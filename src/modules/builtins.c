@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "objects/heaptype.h"
 #include "vm/vm.h"
 
 Kaa_hash_t kaa_hash_pointer(const void *p);
@@ -650,6 +651,24 @@ static KaaObject *builtin_bin(KaaObject *self, KaaObject *o)
     return int_base_format(o, 2);
 }
 
+static KaaObject *builtin_format(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                 KaaObject *kwnames)
+{
+    if (no_keywords("format", kwnames) < 0 || check_arity("format", nargs, 1, 2) < 0) {
+        return NULL;
+    }
+    if (nargs == 2 && !KaaStr_Check(args[1])) {
+        return KaaErr_Format(KaaExc(TypeError), "format() argument 2 must be str, not %s",
+                             kaa_arg_type_name(args[1]));
+    }
+    return KaaObject_Format(args[0], nargs == 2 ? args[1] : NULL);
+}
+
+static KaaObject *builtin_ascii(KaaObject *self, KaaObject *o)
+{
+    return KaaObject_ASCII(o);
+}
+
 static KaaObject *builtin_globals(KaaObject *self, KaaObject *unused)
 {
     if (kaa_ts.frame == NULL) {
@@ -658,10 +677,16 @@ static KaaObject *builtin_globals(KaaObject *self, KaaObject *unused)
     return Kaa_NewRef(kaa_ts.frame->globals);
 }
 
+KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs,
+                           KaaObject *kwnames);
+
 static KaaMethodDef builtin_methods[] = {
+    {"__build_class__", kaa_build_class, KAA_METH_FASTCALL},
     {"print", builtin_print, KAA_METH_FASTCALL},
     {"len", builtin_len, KAA_METH_O},
     {"repr", builtin_repr, KAA_METH_O},
+    {"ascii", builtin_ascii, KAA_METH_O},
+    {"format", builtin_format, KAA_METH_FASTCALL},
     {"id", builtin_id, KAA_METH_O},
     {"abs", builtin_abs, KAA_METH_O},
     {"hash", builtin_hash, KAA_METH_O},
@@ -717,8 +742,14 @@ KaaObject *kaa_builtins_init(void)
         {"tuple", (KaaObject *)&KaaTuple_Type},
         {"list", (KaaObject *)&KaaList_Type},
         {"dict", (KaaObject *)&KaaDict_Type},
+        {"set", (KaaObject *)&KaaSet_Type},
+        {"frozenset", (KaaObject *)&KaaFrozenSet_Type},
         {"range", (KaaObject *)&KaaRange_Type},
         {"slice", (KaaObject *)&KaaSlice_Type},
+        {"super", (KaaObject *)&KaaSuper_Type},
+        {"property", (KaaObject *)&KaaProperty_Type},
+        {"staticmethod", (KaaObject *)&KaaStaticMethod_Type},
+        {"classmethod", (KaaObject *)&KaaClassMethod_Type},
     };
     for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++) {
         KaaObject *v = objects[i].value;

@@ -1633,11 +1633,15 @@ static int is_set_view(KaaObject *o)
     return Kaa_TYPE(o) == &DictKeys_Type || Kaa_TYPE(o) == &DictItems_Type;
 }
 
-// Set-like comparisons of keys and items views (against views for now;
-// sets join when the set type exists).
+static int is_set_like(KaaObject *o)
+{
+    return is_set_view(o) || KaaAnySet_Check(o);
+}
+
+// Set-like comparisons of keys and items views with views and sets.
 static KaaObject *view_richcompare(KaaObject *self, KaaObject *other, int op)
 {
-    if (!is_set_view(self) || !is_set_view(other)) {
+    if (!is_set_view(self) || !is_set_like(other)) {
         Kaa_RETURN_NOTIMPLEMENTED;
     }
     Kaa_ssize_t len_self = KaaObject_Length(self), len_other = KaaObject_Length(other);
@@ -1679,6 +1683,193 @@ static KaaObject *view_richcompare(KaaObject *self, KaaObject *other, int op)
     return ok < 0 ? NULL : KaaBool_FromLong(ok);
 }
 
+// --- Set operations on keys and items views --------------------------------------------
+// Each may be called reflected (`{1} & d.keys()`), so `self` need not be a view.
+
+// set(self); a keys view of an exact dict reads the dict directly.
+static KaaObject *views_to_set(KaaObject *self)
+{
+    KaaObject *left = self;
+    if (Kaa_TYPE(self) == &DictKeys_Type && KaaDict_CheckExact(VIEW_DICT(self))) {
+        left = VIEW_DICT(self);
+    }
+    return KaaSet_New(left);
+}
+
+// result.name(other), then result (consumed either way).
+static KaaObject *set_method(KaaObject *result, const char *name, KaaObject *other)
+{
+    if (result == NULL) {
+        return NULL;
+    }
+    KaaObject *tmp = KaaObject_CallMethod(result, name, &other, 1);
+    if (tmp == NULL) {
+        Kaa_DECREF(result);
+        return NULL;
+    }
+    Kaa_DECREF(tmp);
+    return result;
+}
+
+static KaaObject *views_sub(KaaObject *self, KaaObject *other)
+{
+    return set_method(views_to_set(self), "difference_update", other);
+}
+
+static KaaObject *views_or(KaaObject *self, KaaObject *other)
+{
+    KaaObject *result = views_to_set(self);
+    if (result != NULL && KaaSet_Update(result, other) < 0) {
+        Kaa_CLEAR(result);
+    }
+    return result;
+}
+
+static int view_contains(KaaObject *view, KaaObject *key)
+{
+    return Kaa_TYPE(view) == &DictKeys_Type ? keys_contains(view, key) : items_contains(view, key);
+}
+
+// The items of `other` found in the view `self` (the smaller side iterated).
+static KaaObject *views_and(KaaObject *self, KaaObject *other)
+{
+    if (!is_set_view(self)) {
+        KaaObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    Kaa_ssize_t len_self = view_len(self);
+    if (KaaSet_CheckExact(other)) {
+        Kaa_ssize_t len_other = KaaObject_Length(other);
+        if (len_other < 0) {
+            return NULL;
+        }
+        if (len_self <= len_other) {
+            return KaaObject_CallMethod(other, "intersection", &self, 1);
+        }
+    }
+    if (is_set_view(other) && view_len(other) > len_self) {
+        KaaObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    KaaObject *result = KaaSet_New(NULL);
+    KaaObject *it = result ? KaaObject_GetIter(other) : NULL;
+    if (it == NULL) {
+        Kaa_XDECREF(result);
+        return NULL;
+    }
+    KaaObject *key;
+    while ((key = KaaIter_Next(it)) != NULL) {
+        int rv = view_contains(self, key);
+        if (rv > 0) {
+            rv = KaaSet_Add(result, key);
+        }
+        Kaa_DECREF(key);
+        if (rv < 0) {
+            break;
+        }
+    }
+    Kaa_DECREF(it);
+    if (KaaErr_Occurred()) {
+        Kaa_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+// d1.items() ^ d2.items(): pairs of d2 not equal in d1, plus what is left of d1.
+static KaaObject *items_xor(KaaObject *self, KaaObject *other)
+{
+    KaaObject *temp = KaaDict_Copy(VIEW_DICT(self));
+    KaaObject *result = temp ? KaaSet_New(NULL) : NULL;
+    if (result == NULL) {
+        Kaa_XDECREF(temp);
+        return NULL;
+    }
+    KaaObject *d2 = VIEW_DICT(other);
+    for (Kaa_ssize_t i = 0; i < DICT(d2)->nentries; i++) {
+        KaaDictEntry *ep = &DICT(d2)->entries[i];
+        if (ep->value == NULL) {
+            continue;
+        }
+        KaaObject *key = Kaa_NewRef(ep->key), *val2 = Kaa_NewRef(ep->value);
+        Kaa_hash_t hash = ep->hash;
+        Kaa_ssize_t ix = lookup(DICT(temp), key, hash);
+        int to_delete = 0, err = ix == DKIX_ERROR;
+        if (ix >= 0) {
+            KaaObject *val1 = Kaa_NewRef(DICT(temp)->entries[ix].value);
+            to_delete = KaaObject_RichCompareBool(val1, val2, Kaa_EQ);
+            Kaa_DECREF(val1);
+            err = to_delete < 0;
+        }
+        if (!err && to_delete > 0) {
+            err = KaaDict_DelItem(temp, key) < 0;
+        } else if (!err) {
+            KaaObject *pair = KaaTuple_Pack(2, key, val2);
+            err = pair == NULL || KaaSet_Add(result, pair) < 0;
+            Kaa_XDECREF(pair);
+        }
+        Kaa_DECREF(key);
+        Kaa_DECREF(val2);
+        if (err) {
+            Kaa_DECREF(temp);
+            Kaa_DECREF(result);
+            return NULL;
+        }
+    }
+    KaaObject *remaining = dict_items(temp, NULL);
+    int r = remaining ? KaaSet_Update(result, remaining) : -1;
+    Kaa_XDECREF(remaining);
+    Kaa_DECREF(temp);
+    if (r < 0) {
+        Kaa_CLEAR(result);
+    }
+    return result;
+}
+
+static KaaObject *views_xor(KaaObject *self, KaaObject *other)
+{
+    if (Kaa_TYPE(self) == &DictItems_Type && Kaa_TYPE(other) == &DictItems_Type) {
+        return items_xor(self, other);
+    }
+    return set_method(views_to_set(self), "symmetric_difference_update", other);
+}
+
+// True when no item of other is in the view (the smaller side iterated).
+static KaaObject *view_isdisjoint(KaaObject *self, KaaObject *other)
+{
+    if (self == other) {
+        return KaaBool_FromLong(view_len(self) == 0);
+    }
+    if (is_set_like(other)) {
+        Kaa_ssize_t len_other = KaaObject_Length(other);
+        if (len_other < 0) {
+            return NULL;
+        }
+        if (len_other > view_len(self)) {
+            KaaObject *tmp = other;
+            other = self;
+            self = tmp;
+        }
+    }
+    KaaObject *it = KaaObject_GetIter(other);
+    if (it == NULL) {
+        return NULL;
+    }
+    KaaObject *item;
+    int contains = 0;
+    while (contains == 0 && (item = KaaIter_Next(it)) != NULL) {
+        contains = KaaSequence_Contains(self, item);
+        Kaa_DECREF(item);
+    }
+    Kaa_DECREF(it);
+    if (contains < 0 || KaaErr_Occurred()) {
+        return NULL;
+    }
+    return KaaBool_FromLong(!contains);
+}
+
 // --- Type objects ---------------------------------------------------------------------------
 
 static KaaMethodDef dictiter_methods[] = {
@@ -1712,6 +1903,19 @@ static KaaMethodDef view_methods[] = {
     {NULL},
 };
 
+static KaaMethodDef setview_methods[] = {
+    {"isdisjoint", view_isdisjoint, KAA_METH_O, NULL},
+    {"__reversed__", view_reversed, KAA_METH_NOARGS, NULL},
+    {NULL},
+};
+
+static KaaNumberMethods setview_as_number = {
+    .nb_subtract = views_sub,
+    .nb_and = views_and,
+    .nb_xor = views_xor,
+    .nb_or = views_or,
+};
+
 static KaaSequenceMethods keys_as_sequence = {
     .sq_length = view_len,
     .sq_contains = keys_contains,
@@ -1738,7 +1942,8 @@ static KaaTypeObject DictKeys_Type = {
     .tp_traverse = view_traverse,
     .tp_iter = view_iter,
     .tp_as_sequence = &keys_as_sequence,
-    .tp_methods = view_methods,
+    .tp_methods = setview_methods,
+    .tp_as_number = &setview_as_number,
 };
 
 static KaaTypeObject DictValues_Type = {
@@ -1765,7 +1970,8 @@ static KaaTypeObject DictItems_Type = {
     .tp_traverse = view_traverse,
     .tp_iter = view_iter,
     .tp_as_sequence = &items_as_sequence,
-    .tp_methods = view_methods,
+    .tp_methods = setview_methods,
+    .tp_as_number = &setview_as_number,
 };
 
 static KaaMethodDef dict_methods[] = {

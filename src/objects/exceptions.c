@@ -79,13 +79,10 @@ DEFINE_GC(KaaAttributeErrorObject, EXTRA_FIELDS_AttributeError)
 
 static void exc_dealloc(KaaObject *o)
 {
-    KaaTypeObject *t = Kaa_TYPE(o);
+    // Subclasses defined in Python come through subtype_dealloc first.
     kaa_gc_untrack(o);
-    t->tp_clear(o);
+    Kaa_TYPE(o)->tp_clear(o);
     kaa_object_free(o);
-    if (t->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
-        Kaa_DECREF(t);
-    }
 }
 
 // --- Construction -----------------------------------------------------------------------

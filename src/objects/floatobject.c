@@ -128,16 +128,22 @@ static int shortest_digits(double v, char *digits)
     if (frexp(v, &e2) == 0.5) {
         exp = power_of_two_digits(v, digits);
     } else {
-        int lo = 1, hi = 17; // 17 digits always read back
+        char probe[24];
+        int lo = 1, hi = 17, probe_exp, found = 0; // 17 digits always read back
         while (lo < hi) {
             int mid = (lo + hi) / 2;
-            if (nearest_digits(v, mid, digits, &exp)) {
+            if (nearest_digits(v, mid, probe, &probe_exp)) {
                 hi = mid;
+                found = mid;
+                strcpy(digits, probe);
+                exp = probe_exp;
             } else {
                 lo = mid + 1;
             }
         }
-        nearest_digits(v, lo, digits, &exp);
+        if (found != lo) {
+            nearest_digits(v, lo, digits, &exp);
+        }
     }
     size_t n = strlen(digits);
     while (n > 1 && digits[n - 1] == '0') {
@@ -314,7 +320,8 @@ double KaaFloat_AsDouble(KaaObject *o)
 // (the slot returns NotImplemented), -1 error (int too large).
 static int operand(KaaObject *o, double *out)
 {
-    if (KaaFloat_Check(o)) {
+    // The exact test first: KaaFloat_Check walks the MRO.
+    if (KaaFloat_CheckExact(o) || KaaFloat_Check(o)) {
         *out = FVAL(o);
         return 1;
     }
@@ -768,6 +775,141 @@ static KaaObject *float_is_integer(KaaObject *self, KaaObject *unused)
     return KaaBool_FromLong(isfinite(x) && floor(x) == x);
 }
 
+// float.hex(): the exact value as [-]0x1.<13 hex digits>p<exp>, or
+// 0x0.<digits>p-1022 for subnormals, as CPython writes it.
+static KaaObject *float_hex(KaaObject *self, KaaObject *unused)
+{
+    double x = FVAL(self);
+    if (!isfinite(x)) {
+        return float_repr(self);
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    const char *sign = (bits >> 63) ? "-" : "";
+    unsigned long long mant = bits & (((uint64_t)1 << 52) - 1);
+    int biased = (int)((bits >> 52) & 0x7ff);
+    char buf[40];
+    if (biased == 0 && mant == 0) {
+        snprintf(buf, sizeof buf, "%s0x0.0p+0", sign);
+    } else if (biased == 0) {
+        snprintf(buf, sizeof buf, "%s0x0.%013llxp-1022", sign, mant);
+    } else {
+        snprintf(buf, sizeof buf, "%s0x1.%013llxp%+d", sign, mant, biased - 1023);
+    }
+    return KaaStr_FromString(buf);
+}
+
+static int is_hex_digit(char c)
+{
+    return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+// Check Python's hex float syntax after the sign, [0x]h*[.h*][p[+-]d+] with
+// at least one hex digit, and copy it to out as C's "0x...p..." for strtod.
+static int copy_hex_number(const char *p, const char *end, char *out)
+{
+    if (end - p >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x') {
+        p += 2;
+    }
+    *out++ = '0';
+    *out++ = 'x';
+    int ndigits = 0;
+    for (; p < end && is_hex_digit(*p); p++, ndigits++) {
+        *out++ = *p;
+    }
+    if (p < end && *p == '.') {
+        *out++ = *p++;
+        for (; p < end && is_hex_digit(*p); p++, ndigits++) {
+            *out++ = *p;
+        }
+    }
+    if (ndigits == 0) {
+        return 0;
+    }
+    if (p < end && (*p | 0x20) == 'p') {
+        *out++ = *p++;
+        if (p < end && (*p == '+' || *p == '-')) {
+            *out++ = *p++;
+        }
+        if (p == end || !is_digit(*p)) {
+            return 0;
+        }
+        while (p < end && is_digit(*p)) {
+            *out++ = *p++;
+        }
+    }
+    *out = '\0';
+    return p == end;
+}
+
+// Parse float.fromhex() text: 0 done, -1 invalid, -2 MemoryError set, -3 too
+// large (a finite number that rounds to infinity).
+static int parse_hex_float(const char *s, size_t len, double *out)
+{
+    const char *p = s, *end = s + len;
+    while (p < end && is_space(*p)) {
+        p++;
+    }
+    while (end > p && is_space(end[-1])) {
+        end--;
+    }
+    int neg = 0;
+    if (p < end && (*p == '+' || *p == '-')) {
+        neg = *p++ == '-';
+    }
+    if (word_is(p, end, "inf") || word_is(p, end, "infinity") || word_is(p, end, "nan")) {
+        *out = (p[0] | 0x20) == 'n' ? NAN : INFINITY;
+        *out = neg ? -*out : *out;
+        return 0;
+    }
+    char small[64];
+    size_t need = (size_t)(end - p) + 3;
+    char *buf = need <= sizeof small ? small : kaa_mem_alloc(need);
+    if (buf == NULL) {
+        KaaErr_NoMemory();
+        return -2;
+    }
+    int ok = copy_hex_number(p, end, buf);
+    if (ok) {
+        // glibc's strtod reads hex floats with correct rounding, like CPython.
+        double d = strtod(buf, NULL);
+        *out = neg ? -d : d;
+        ok = isinf(d) ? -3 : 1;
+    }
+    if (buf != small) {
+        kaa_mem_free(buf);
+    }
+    return ok == 1 ? 0 : ok == 0 ? -1 : ok;
+}
+
+// float.fromhex(s), a class method: cls is float or a subclass.
+static KaaObject *float_fromhex(KaaObject *cls, KaaObject *arg)
+{
+    if (!KaaStr_Check(arg)) {
+        return KaaErr_BadArgument();
+    }
+    double d;
+    int r = parse_hex_float(KaaStr_DATA(arg), (size_t)KaaStr_NBYTES(arg), &d);
+    if (r == -1) {
+        KaaErr_SetString(KaaExc(ValueError), "invalid hexadecimal floating-point string");
+        return NULL;
+    }
+    if (r == -3) {
+        KaaErr_SetString(KaaExc(OverflowError),
+                         "hexadecimal value too large to represent as a float");
+        return NULL;
+    }
+    if (r < 0) {
+        return NULL; // MemoryError
+    }
+    KaaObject *v = KaaFloat_FromDouble(d);
+    if (v == NULL || cls == (KaaObject *)&KaaFloat_Type) {
+        return v;
+    }
+    Kaa_SETREF(v, KaaObject_CallOneArg(cls, v));
+    return v;
+}
+
 static KaaObject *float_getnewargs(KaaObject *self, KaaObject *unused)
 {
     KaaObject *v = KaaFloat_FromDouble(FVAL(self));
@@ -1004,7 +1146,13 @@ static KaaMethodDef float_methods[] = {
      "Return the Integral closest to x, rounding half toward even."},
     {"as_integer_ratio", float_as_integer_ratio, KAA_METH_NOARGS, "Return integer ratio."},
     {"is_integer", float_is_integer, KAA_METH_NOARGS, "Return True if the float is an integer."},
+    {"hex", float_hex, KAA_METH_NOARGS,
+     "Return a hexadecimal representation of a floating-point number."},
+    {"fromhex", float_fromhex, KAA_METH_O | KAA_METH_CLASS,
+     "Create a floating-point number from a hexadecimal string."},
     {"__getnewargs__", float_getnewargs, KAA_METH_NOARGS, NULL},
+    {"__format__", kaa_float___format__, KAA_METH_O,
+     "Formats the float according to format_spec."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1337,6 +1337,7 @@ static KaaMethodDef int_methods[] = {
     {"__ceil__", int_self, KAA_METH_NOARGS, "Ceiling of an Integral returns itself."},
     {"__round__", int_round, KAA_METH_FASTCALL, "Rounding an Integral returns itself."},
     {"__getnewargs__", int_getnewargs, KAA_METH_NOARGS, NULL},
+    {"__format__", kaa_int___format__, KAA_METH_O, "Convert to a string according to format_spec."},
     {NULL, NULL, 0, NULL},
 };
 

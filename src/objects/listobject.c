@@ -107,15 +107,11 @@ void kaa_trashcan_end(int entered)
     trash_nesting--;
 }
 
-// Release an instance's memory; a heap type loses the reference its
-// instance held (the convention of object_dealloc).
+// Release an instance's memory. (An instance of a class keeps its type
+// alive; subtype_dealloc drops that reference after this base dealloc.)
 void kaa_container_free(KaaObject *o)
 {
-    KaaTypeObject *t = Kaa_TYPE(o);
     kaa_object_free(o);
-    if (t->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
-        Kaa_DECREF(t);
-    }
 }
 
 // Ready a type that is private to the container files on its first use.

@@ -6,6 +6,7 @@
 
 #include "gc/gc.h"
 #include "mem/mem.h"
+#include "objects/heaptype.h"
 #include "vm/vm.h"
 
 Kaa_ssize_t kaa_ref_total;
@@ -62,7 +63,7 @@ void kaa_object_dealloc(KaaObject *o)
 
 // --- repr, str, hash -----------------------------------------------------------
 
-static KaaObject *default_repr(KaaObject *o)
+KaaObject *kaa_object_default_repr(KaaObject *o)
 {
     KaaTypeObject *t = Kaa_TYPE(o);
     if (t->tp_module_obj && KaaStr_Check(t->tp_module_obj) &&
@@ -87,7 +88,7 @@ KaaObject *KaaObject_Repr(KaaObject *o)
 {
     reprfunc f = Kaa_TYPE(o)->tp_repr;
     if (f == NULL) {
-        return default_repr(o);
+        return kaa_object_default_repr(o);
     }
     if (kaa_enter_recursive_call(" while getting the repr of an object")) {
         return NULL;
@@ -286,7 +287,18 @@ KaaObject *KaaObject_GenericGetAttr(KaaObject *o, KaaObject *name)
             return res;
         }
     }
-    KaaObject **dictp = instance_dict_ptr(o);
+    if (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) {
+        KaaObject *res = kaa_instance_lookup(o, name);
+        if (res) {
+            Kaa_XDECREF(descr);
+            return Kaa_NewRef(res);
+        }
+        if (KaaErr_Occurred()) {
+            Kaa_XDECREF(descr);
+            return NULL;
+        }
+    }
+    KaaObject **dictp = (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) ? NULL : instance_dict_ptr(o);
     if (dictp && *dictp) {
         KaaObject *res = KaaDict_GetItemWithError(*dictp, name);
         if (res) {
@@ -318,6 +330,14 @@ int KaaObject_GenericSetAttr(KaaObject *o, KaaObject *name, KaaObject *value)
         int r = Kaa_TYPE(descr)->tp_descr_set(descr, o, value);
         Kaa_DECREF(descr);
         return r;
+    }
+    if (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) {
+        int r = kaa_instance_store(o, name, value);
+        if (r == 0) {
+            attribute_error(o, name);
+            return -1;
+        }
+        return r < 0 ? -1 : 0;
     }
     KaaObject **dictp = instance_dict_ptr(o);
     if (dictp == NULL) {

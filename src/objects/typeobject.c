@@ -6,6 +6,7 @@
 
 #include "gc/gc.h"
 #include "mem/mem.h"
+#include "objects/heaptype.h"
 #include "vm/vm.h"
 
 Kaa_hash_t kaa_hash_pointer(const void *p);
@@ -92,7 +93,7 @@ static void inherit_number(KaaTypeObject *type, KaaTypeObject *base)
     }
 }
 
-static void inherit_slots(KaaTypeObject *type, KaaTypeObject *base)
+void kaa_type_inherit_slots(KaaTypeObject *type, KaaTypeObject *base)
 {
     if (type->tp_basicsize == 0) {
         type->tp_basicsize = base->tp_basicsize;
@@ -219,8 +220,14 @@ int KaaType_Ready(KaaTypeObject *type)
         return -1;
     }
     type->tp_flags |= KAA_TPFLAGS_READY;
+    // The namespace first: its slot wrappers are for the slots the type
+    // defines itself, not those it inherits.
+    type->tp_dict = KaaDict_New();
+    if (type->tp_dict == NULL || fill_dict(type) < 0 || kaa_add_operators(type) < 0) {
+        return -1;
+    }
     if (base) {
-        inherit_slots(type, base);
+        kaa_type_inherit_slots(type, base);
     }
     if (type->tp_setattro == NULL && type->tp_dictoffset) {
         type->tp_setattro = KaaObject_GenericSetAttr;
@@ -236,9 +243,7 @@ int KaaType_Ready(KaaTypeObject *type)
         KaaTuple_SET_ITEM(type->tp_mro, i + 1, Kaa_NewRef(KaaTuple_GET_ITEM(base->tp_mro, i)));
     }
     type->tp_bases = base ? KaaTuple_Pack(1, (KaaObject *)base) : KaaTuple_New(0);
-    type->tp_dict = KaaDict_New();
-    if (type->tp_bases == NULL || type->tp_dict == NULL || set_names(type) < 0 ||
-        fill_dict(type) < 0) {
+    if (type->tp_bases == NULL || set_names(type) < 0) {
         return -1;
     }
     return (type->tp_flags & KAA_TPFLAGS_HEAPTYPE) ? 0 : remember_ready(type);
@@ -288,12 +293,20 @@ static KaaObject *type_call(KaaObject *callable, KaaObject *const *args, size_t 
     if (type == &KaaType_Type && nargs == 1 && kwnames == NULL) {
         return Kaa_NewRef(Kaa_TYPE(args[0]));
     }
+    if (type == &KaaType_Type && nargs != 3) {
+        return KaaErr_Format(KaaExc(TypeError), "type() takes 1 or 3 arguments");
+    }
     if (type->tp_new == NULL) {
         return KaaErr_Format(KaaExc(TypeError), "cannot create '%s' instances", type->tp_name);
     }
     KaaObject *obj = type->tp_new(type, args, nargs, kwnames);
     if (obj == NULL) {
         return NULL;
+    }
+    // Instances of classes are GC objects even when their builtin base's
+    // __new__ (int, float, str...) does not know it: track them here.
+    if (KaaObject_IS_GC(obj) && !kaa_gc_is_tracked(obj)) {
+        kaa_gc_track(obj);
     }
     // __init__ runs only when __new__ returned an instance of this type.
     if (!KaaType_IsSubtype(Kaa_TYPE(obj), type)) {
@@ -404,11 +417,68 @@ static KaaGetSetDef type_getset[] = {
     {NULL},
 };
 
+int kaa_heaptype_traverse(KaaObject *o, visitproc visit, void *arg);
+int kaa_heaptype_clear(KaaObject *o);
+void kaa_heaptype_dealloc(KaaObject *o);
+
 static void type_dealloc(KaaObject *o)
 {
-    // Static types are never freed; heap types arrive with classes.
+    if (((KaaTypeObject *)o)->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
+        kaa_heaptype_dealloc(o);
+        return;
+    }
     fprintf(stderr, "kaa: fatal: deallocating static type %s\n", ((KaaTypeObject *)o)->tp_name);
     abort();
+}
+
+// Only classes (heap types) are GC objects; static types have no GC head.
+static int type_is_gc(KaaObject *o)
+{
+    return (((KaaTypeObject *)o)->tp_flags & KAA_TPFLAGS_HEAPTYPE) != 0;
+}
+
+static int type_traverse(KaaObject *o, visitproc visit, void *arg)
+{
+    if (!type_is_gc(o)) {
+        return 0;
+    }
+    return kaa_heaptype_traverse(o, visit, arg);
+}
+
+static int type_clear(KaaObject *o)
+{
+    return type_is_gc(o) ? kaa_heaptype_clear(o) : 0;
+}
+
+// type(name, bases, dict, **kwds) and Meta(...) for metaclasses.
+static KaaObject *type_new_slot(KaaTypeObject *meta, KaaObject *const *args, size_t nargs,
+                                KaaObject *kwnames)
+{
+    if (nargs != 3) {
+        return KaaErr_Format(KaaExc(TypeError), "type.__new__() takes exactly 3 arguments (%zu given)",
+                             nargs);
+    }
+    KaaObject *kwds = NULL;
+    Kaa_ssize_t nkw = kwnames ? KaaTuple_GET_SIZE(kwnames) : 0;
+    if (nkw) {
+        kwds = KaaDict_New();
+        for (Kaa_ssize_t i = 0; kwds && i < nkw; i++) {
+            if (KaaDict_SetItem(kwds, KaaTuple_GET_ITEM(kwnames, i), args[nargs + (size_t)i]) < 0) {
+                Kaa_CLEAR(kwds);
+            }
+        }
+        if (kwds == NULL) {
+            return NULL;
+        }
+    }
+    KaaObject *r = kaa_type_new(meta, args[0], args[1], args[2], kwds);
+    Kaa_XDECREF(kwds);
+    return r;
+}
+
+static int type_init(KaaObject *self, KaaObject *const *args, size_t nargs, KaaObject *kwnames)
+{
+    return 0;
 }
 
 static Kaa_hash_t object_hash(KaaObject *o)
@@ -419,8 +489,14 @@ static Kaa_hash_t object_hash(KaaObject *o)
 KaaTypeObject KaaType_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "type",
-    .tp_basicsize = sizeof(KaaTypeObject),
-    .tp_flags = KAA_TPFLAGS_BASETYPE | KAA_TPFLAGS_TYPE_SUBCLASS,
+    .tp_basicsize = sizeof(KaaHeapTypeObject),
+    .tp_flags = KAA_TPFLAGS_BASETYPE | KAA_TPFLAGS_TYPE_SUBCLASS | KAA_TPFLAGS_HAVE_GC,
+    .tp_is_gc = type_is_gc,
+    .tp_traverse = type_traverse,
+    .tp_clear = type_clear,
+    .tp_new = type_new_slot,
+    .tp_init = type_init,
+    .tp_dictoffset = offsetof(KaaTypeObject, tp_dict),
     .tp_dealloc = type_dealloc,
     .tp_repr = type_repr,
     .tp_call = type_call,
@@ -459,7 +535,11 @@ static KaaObject *object_new(KaaTypeObject *type, KaaObject *const *args, size_t
     if ((nargs || kwnames) && type->tp_init == KaaBaseObject_Type.tp_init) {
         return KaaErr_Format(KaaExc(TypeError), "%s() takes no arguments", type->tp_name);
     }
-    return KaaType_GenericAlloc(type, 0);
+    KaaObject *o = KaaType_GenericAlloc(type, 0);
+    if (o && KaaType_IS_GC(type)) {
+        kaa_gc_track(o);
+    }
+    return o;
 }
 
 static int object_init(KaaObject *self, KaaObject *const *args, size_t nargs, KaaObject *kwnames)
@@ -474,16 +554,21 @@ static int object_init(KaaObject *self, KaaObject *const *args, size_t nargs, Ka
 
 static void object_dealloc(KaaObject *o)
 {
-    KaaTypeObject *t = Kaa_TYPE(o);
+    // Instances of classes come through subtype_dealloc, which drops the
+    // reference to their type.
     kaa_object_free(o);
-    if (t->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
-        Kaa_DECREF(t);
-    }
 }
 
 static KaaObject *object_get_class(KaaObject *o, void *closure)
 {
     return Kaa_NewRef(Kaa_TYPE(o));
+}
+
+KaaObject *kaa_object_default_repr(KaaObject *o);
+
+static KaaObject *object_str(KaaObject *o)
+{
+    return KaaObject_Repr(o);
 }
 
 static KaaGetSetDef object_getset[] = {
@@ -498,9 +583,12 @@ KaaTypeObject KaaBaseObject_Type = {
     .tp_flags = KAA_TPFLAGS_BASETYPE,
     .tp_doc = "The base class of the class hierarchy.",
     .tp_dealloc = object_dealloc,
+    .tp_repr = kaa_object_default_repr,
+    .tp_str = object_str,
     .tp_hash = object_hash,
     .tp_richcompare = object_richcompare,
     .tp_getattro = KaaObject_GenericGetAttr,
+    .tp_setattro = KaaObject_GenericSetAttr,
     .tp_new = object_new,
     .tp_init = object_init,
     .tp_getset = object_getset,

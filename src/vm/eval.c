@@ -385,6 +385,33 @@ KaaObject *kaa_eval_code(KaaCodeObject *code, KaaObject *globals, KaaObject *loc
     return run_frame(f);
 }
 
+// Run a class body: func's code with the namespace ns as its locals.
+KaaObject *kaa_eval_class_body(KaaObject *func, KaaObject *ns)
+{
+    KaaFunctionObject *fn = (KaaFunctionObject *)func;
+    KaaCodeObject *code = (KaaCodeObject *)fn->func_code;
+    if (kaa_ts.recursion_depth >= kaa_ts.recursion_limit + kaa_ts.recursion_headroom) {
+        return KaaErr_Format(KaaExc(RecursionError), "maximum recursion depth exceeded");
+    }
+    KaaFrame *f = kaa_frame_push(code, (size_t)(code->co_nlocalsplus + code->co_stacksize));
+    if (f == NULL) {
+        return NULL;
+    }
+    f->func = Kaa_NewRef(func);
+    f->globals = Kaa_NewRef(fn->func_globals);
+    f->builtins = Kaa_NewRef(fn->func_builtins);
+    f->locals = Kaa_NewRef(ns);
+    f->instr = code->co_code;
+    f->is_entry = 1;
+    if (init_cells(f, fn) < 0) {
+        kaa_frame_clear_locals(f);
+        kaa_frame_pop(f);
+        return NULL;
+    }
+    kaa_ts.recursion_depth++;
+    return run_frame(f);
+}
+
 // --- Slow paths used by the loop ----------------------------------------------------
 
 static void name_error(KaaObject *name)
@@ -1889,8 +1916,8 @@ dispatch_opcode:
             Kaa_XDECREF(enter);
             if (!KaaErr_Occurred()) {
                 KaaErr_Format(KaaExc(TypeError),
-                              "'%s' object does not support the context manager protocol",
-                              Kaa_TYPE(mgr)->tp_name);
+                              "'%s' object does not support the context manager protocol%s",
+                              Kaa_TYPE(mgr)->tp_name, enter ? " (missed __exit__ method)" : "");
             }
             goto error;
         }
@@ -1919,6 +1946,17 @@ dispatch_opcode:
             goto error;
         }
         PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) :
+    {
+        KaaObject *bc = KaaDict_GetItemString(f->builtins, "__build_class__");
+        if (bc == NULL) {
+            KaaErr_SetString(KaaExc(NameError), "__build_class__ not found");
+            goto error;
+        }
+        PUSH(Kaa_NewRef(bc));
         DISPATCH();
     }
 

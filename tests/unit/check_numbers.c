@@ -1079,6 +1079,69 @@ START_TEST(test_float_to_int)
 }
 END_TEST
 
+static KaaObject *fromhex(const char *text)
+{
+    KaaObject *s = KaaStr_FromString(text);
+    KaaObject *r = KaaObject_CallMethod((KaaObject *)&KaaFloat_Type, "fromhex", &s, 1);
+    Kaa_DECREF(s);
+    return r;
+}
+
+START_TEST(test_float_hex)
+{
+    static const struct {
+        double x;
+        const char *want;
+    } hex[] = {
+        {0.0, "0x0.0p+0"},
+        {-0.0, "-0x0.0p+0"},
+        {1.0, "0x1.0000000000000p+0"},
+        {-2.5, "-0x1.4000000000000p+1"},
+        {5e-324, "0x0.0000000000001p-1022"},
+        {2.2250738585072014e-308, "0x1.0000000000000p-1022"},
+        {DBL_MAX, "0x1.fffffffffffffp+1023"},
+        {0.1, "0x1.999999999999ap-4"},
+        {-INFINITY, "-inf"},
+    };
+    for (size_t i = 0; i < sizeof hex / sizeof hex[0]; i++) {
+        KaaObject *f = F(hex[i].x);
+        KaaObject *r = KaaObject_CallMethod(f, "hex", NULL, 0);
+        ck_assert_str_eq(KaaStr_DATA(r), hex[i].want);
+        Kaa_DECREF(r);
+        Kaa_DECREF(f);
+    }
+    static const struct {
+        const char *text, *want;
+    } ok[] = {
+        {"0x1.8p1", "3.0"},
+        {"1.8p1", "3.0"},
+        {"  -0X1.8P+1  ", "-3.0"},
+        {"0x.8", "0.5"},
+        {"ff", "255.0"},
+        {"0x1p-1074", "5e-324"},
+        {"0x1p-1075", "0.0"},
+        {"0x1.8p-1075", "5e-324"},
+        {"-Infinity", "-inf"},
+        {"0x1.00000000000008p0", "1.0"},
+        {"0x1.00000000000018p0", "1.0000000000000004"},
+        {"0x1.000000000000080000001p0", "1.0000000000000002"},
+        {"0x1p-99999999999999999", "0.0"},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        expect_repr(fromhex(ok[i].text), ok[i].want);
+    }
+    static const char *bad[] = {"0x", "0x.p1", "0x1p", "0x1p+", "1_0", "0x1.8p1.5", "", "0x1 p1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        expect_error(fromhex(bad[i]), KaaExc(ValueError),
+                     "invalid hexadecimal floating-point string");
+    }
+    expect_error(fromhex("0x1.fffffffffffff8p1023"), KaaExc(OverflowError),
+                 "hexadecimal value too large to represent as a float");
+    expect_error(fromhex("0x1p99999999999999999"), KaaExc(OverflowError),
+                 "hexadecimal value too large to represent as a float");
+}
+END_TEST
+
 // --- Through the interpreter: tp_new and attributes ------------------------------------------
 
 // type(*args) through tp_new.
@@ -1188,6 +1251,7 @@ static Suite *numbers_suite(void)
     tcase_add_test(tf, test_float_mixed_with_int);
     tcase_add_test(tf, test_float_from_string);
     tcase_add_test(tf, test_round);
+    tcase_add_test(tf, test_float_hex);
     tcase_add_test(tf, test_float_to_int);
     tcase_add_test(tf, test_constructors);
     tcase_add_test(tf, test_methods_and_attributes);

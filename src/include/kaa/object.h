@@ -216,6 +216,7 @@ struct KaaTypeObject {
     KaaObject *tp_qualname_obj; // str, __qualname__
     KaaObject *tp_module_obj;   // str or NULL
     unsigned int tp_version_tag; // changes when the type's namespace changes
+    inquiry tp_is_gc;            // for types whose instances are GC only sometimes
 };
 
 // Rich comparison operators, in the order of AstCmpOp's first six.
@@ -334,7 +335,13 @@ static inline int KaaType_HasFeature(KaaTypeObject *t, unsigned long f)
     return (t->tp_flags & f) != 0;
 }
 #define KaaType_IS_GC(t) KaaType_HasFeature((t), KAA_TPFLAGS_HAVE_GC)
-#define KaaObject_IS_GC(o) KaaType_IS_GC(Kaa_TYPE(o))
+// A GC object carries a KaaGC_Head. `type` objects are GC only when they are
+// heap types (classes): tp_is_gc decides, as in CPython.
+static inline int KaaObject_IS_GC(KaaObject *o)
+{
+    KaaTypeObject *t = Kaa_TYPE(o);
+    return KaaType_IS_GC(t) && (t->tp_is_gc == NULL || t->tp_is_gc(o));
+}
 
 // --- Generic object protocol (objects/object.c, objects/abstract.c) ---------
 // Each returns a new reference, or NULL/-1 with an exception set, unless noted.

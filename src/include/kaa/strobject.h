@@ -41,6 +41,28 @@ Kaa_hash_t kaa_str_hash(KaaObject *s);
 KaaObject *kaa_str_repr(KaaObject *s);
 // Python's str.join(sep, list of str) for C callers.
 KaaObject *KaaStr_Join(KaaObject *sep, KaaObject *seq);
+// Decode the UTF-8 sequence at p (from a valid str): code point, *len bytes.
+uint32_t kaa_str_decode(const char *p, int *len);
+
+// Type name of o for argument errors: "None" for None (CPython's wording).
+const char *kaa_arg_type_name(KaaObject *o);
+
+// --- Formatting (objects/formatter.c) ---
+// format(obj, spec): calls type(obj).__format__(obj, spec); spec NULL means
+// "". New reference, or NULL with an exception.
+KaaObject *KaaObject_Format(KaaObject *obj, KaaObject *format_spec);
+// printf-style `format % args` (str's nb_remainder). New reference; raises.
+KaaObject *KaaStr_PrintfFormat(KaaObject *format, KaaObject *args);
+// The __format__ methods (KAA_METH_O) of str, int, float and object, and
+// str.format (KAA_METH_FASTCALL) / str.format_map (KAA_METH_O).
+KaaObject *kaa_str___format__(KaaObject *self, KaaObject *spec);
+KaaObject *kaa_int___format__(KaaObject *self, KaaObject *spec);
+KaaObject *kaa_float___format__(KaaObject *self, KaaObject *spec);
+KaaObject *kaa_object___format__(KaaObject *self, KaaObject *spec);
+KaaObject *kaa_str_format_method(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                 KaaObject *kwnames);
+KaaObject *kaa_str_format_map(KaaObject *self, KaaObject *mapping);
+
 void kaa_str_init(void);
 void kaa_str_fini(void);
 
