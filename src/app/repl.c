@@ -38,6 +38,32 @@ static KaaStrBuf line;
 // It was the last line of the input and had no newline.
 static int line_partial;
 
+// Wait until fd is readable or Ctrl-C was pressed. SIGINT is blocked except
+// inside pselect, so a Ctrl-C between the check of the flag and the wait
+// cannot be lost. READ_LINE means "readable" (or an error the read reports).
+static ReadStatus wait_for_input(int fd)
+{
+    sigset_t block, orig;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigprocmask(SIG_BLOCK, &block, &orig);
+    ReadStatus st = READ_LINE;
+    for (;;) {
+        if (kaa_sigint_pending) {
+            st = READ_INTERRUPT;
+            break;
+        }
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(fd, &fds);
+        if (pselect(fd + 1, &fds, NULL, NULL, NULL, &orig) >= 0 || errno != EINTR) {
+            break;
+        }
+    }
+    sigprocmask(SIG_SETMASK, &orig, NULL);
+    return st;
+}
+
 // --- The plain reader -------------------------------------------------------
 
 static struct {
@@ -72,7 +98,7 @@ static ReadStatus plain_read(const char *prompt)
             line_partial = line.len > 0;
             return line.len ? READ_LINE : READ_EOF;
         }
-        if (kaa_sigint_pending) {
+        if (wait_for_input(0) == READ_INTERRUPT) {
             return READ_INTERRUPT;
         }
         ssize_t n = read(0, plain.buf, sizeof plain.buf);
@@ -211,40 +237,13 @@ static ReadStatus readline_read(const char *prompt)
     fflush(stderr);
     got_line = 0;
     got_text = NULL;
-    // SIGINT is blocked except inside pselect, so a Ctrl-C between the
-    // check of the flag and the wait cannot be lost.
-    sigset_t block, orig;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigprocmask(SIG_BLOCK, &block, &orig);
     rl_callback_handler_install(prompt, on_line);
-    ReadStatus st = READ_LINE;
     while (!got_line) {
-        if (kaa_sigint_pending) {
+        if (wait_for_input(fileno(rl_instream)) == READ_INTERRUPT) {
             readline_cancel();
-            st = READ_INTERRUPT;
-            break;
+            return READ_INTERRUPT;
         }
-        int fd = fileno(rl_instream);
-        fd_set fds;
-        FD_ZERO(&fds);
-        FD_SET(fd, &fds);
-        int r = pselect(fd + 1, &fds, NULL, NULL, NULL, &orig);
-        if (r < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            rl_callback_handler_remove();
-            st = READ_EOF;
-            break;
-        }
-        sigprocmask(SIG_SETMASK, &orig, NULL);
         rl_callback_read_char();
-        sigprocmask(SIG_BLOCK, &block, NULL);
-    }
-    sigprocmask(SIG_SETMASK, &orig, NULL);
-    if (st != READ_LINE) {
-        return st;
     }
     if (got_text == NULL) {
         return READ_EOF;
@@ -265,12 +264,12 @@ static void remember(const ReplState *st)
     if (n == 0 || repl_is_blank(st)) {
         return;
     }
-    char *entry = malloc(n + 1);
+    char *entry = kaa_mem_alloc(n + 1);
     if (entry) {
         memcpy(entry, st->buf, n);
         entry[n] = '\0';
-        add_history(entry);
-        free(entry);
+        add_history(entry); // copies
+        kaa_mem_free(entry);
     }
 }
 #endif

@@ -7,17 +7,18 @@
 
 static void on_sigint(int sig)
 {
-    if (kaa_sigint_pending) {
-        // Nobody polled the first one: give up the way the default does.
-        signal(sig, SIG_DFL);
-        raise(sig);
-        return;
-    }
+    (void)sig;
     kaa_sigint_pending = 1;
 }
 
 void kaa_signals_install(void)
 {
+    // Like CPython, leave an ignored SIGINT ignored (nohup, "cmd &" in a
+    // script): whoever started kaa asked for that.
+    struct sigaction old;
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+        return;
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;

@@ -63,6 +63,7 @@ static int jump_effect(int op, int arg)
     case OP_JUMP_IF_TRUE_OR_POP:
         return 0;
     case OP_FOR_ITER:
+    case OP_SEND:
         return -1;
     default:
         return kaa_opcode_stack_effect(op, arg);
@@ -83,6 +84,7 @@ static int is_jump(int op)
     case OP_JUMP_IF_FALSE_OR_POP:
     case OP_JUMP_IF_TRUE_OR_POP:
     case OP_FOR_ITER:
+    case OP_SEND:
         return 1;
     default:
         return 0;
@@ -877,6 +879,10 @@ static int compile_comprehension_body(Compiler *c, AstExpr *e, int gen_index, in
         CHECK(compile_expr(c, e->v.comp.key));
         CHECK(compile_expr(c, e->v.comp.value));
         CHECK(emit(c, OP_MAP_ADD, depth + 2));
+    } else if (e->kind == EXPR_GENEXP) {
+        CHECK(compile_expr(c, e->v.comp.elt));
+        CHECK(emit(c, OP_YIELD_VALUE, 0));
+        CHECK(emit(c, OP_POP_TOP, 0));
     } else {
         CHECK(compile_expr(c, e->v.comp.elt));
         // The result sits below one iterator per generator (depth + 1 of them).
@@ -893,20 +899,23 @@ static int make_closure(Compiler *c, KaaObject *code, int flags);
 
 static int compile_comprehension(Compiler *c, AstExpr *e)
 {
-    if (e->kind == EXPR_GENEXP) {
-        return compiler_error(c, e->pos, "kaa does not support generator expressions yet");
-    }
     SymScopeTable *ste = kaa_symtable_lookup(c->u->ste, e);
     AstComprehension *first = AST_SEQ_GET(e->v.comp.generators, 0);
     CHECK(compile_expr(c, first->iter));
     CHECK(enter_unit(c, ste, ste->name, e->pos));
     c->u->argcount = 1;
     c->u->flags = KAA_CO_OPTIMIZED | KAA_CO_NEWLOCALS;
-    int ok = emit(c, e->kind == EXPR_LISTCOMP ? OP_BUILD_LIST
+    int ok;
+    if (e->kind == EXPR_GENEXP) {
+        c->u->flags |= KAA_CO_GENERATOR;
+        ok = compile_comprehension_body(c, e, 0, 0) == 0;
+    } else {
+        ok = emit(c, e->kind == EXPR_LISTCOMP ? OP_BUILD_LIST
                      : e->kind == EXPR_SETCOMP ? OP_BUILD_SET
                                                : OP_BUILD_MAP,
                   0) == 0 &&
              compile_comprehension_body(c, e, 0, 0) == 0 && emit(c, OP_RETURN_VALUE, 0) == 0;
+    }
     KaaObject *code = ok ? assemble(c) : NULL;
     leave_unit(c);
     if (code == NULL) {
@@ -919,6 +928,52 @@ static int compile_comprehension(Compiler *c, AstExpr *e)
     CHECK(emit(c, OP_PUSH_NULL, 0));
     CHECK(emit(c, OP_SWAP, 2));
     return emit(c, OP_CALL, 1);
+}
+
+// f'{value!r:spec}': the value, its conversion and an optional spec.
+static int compile_formatted(Compiler *c, AstExpr *e)
+{
+    CHECK(compile_expr(c, e->v.formatted.value));
+    int conv = e->v.formatted.conversion;
+    int arg = conv == 's' ? 1 : conv == 'r' ? 2 : conv == 'a' ? 3 : 0;
+    if (e->v.formatted.format_spec) {
+        CHECK(compile_expr(c, e->v.formatted.format_spec));
+        arg |= 4;
+    }
+    c->u->loc = e->pos;
+    return emit(c, OP_FORMAT_VALUE, arg);
+}
+
+static int compile_joinedstr(Compiler *c, AstExpr *e)
+{
+    AstSeq *values = e->v.joinedstr.values;
+    int n = AST_SEQ_LEN(values);
+    CHECK(compile_exprs(c, values));
+    if (n == 1) {
+        return 0; // a lone part is already a str
+    }
+    if (n == 0) {
+        return emit_const(c, KaaStr_FromString(""));
+    }
+    c->u->loc = e->pos;
+    return emit(c, OP_BUILD_STRING, n);
+}
+
+// yield from x: send values through to x until it returns.
+static int compile_yield_from(Compiler *c, AstExpr *e)
+{
+    NEW_LABEL(send);
+    NEW_LABEL(exit);
+    CHECK(compile_expr(c, e->v.yield.value));
+    c->u->loc = e->pos;
+    CHECK(emit(c, OP_GET_YIELD_FROM_ITER, 0));
+    CHECK(emit_const(c, kaa_none_ref()));
+    use_label(c, send);
+    CHECK(emit_jump(c, OP_SEND, exit));
+    CHECK(emit(c, OP_YIELD_VALUE, 1));
+    CHECK(emit_jump(c, OP_JUMP, send));
+    use_label(c, exit);
+    return 0;
 }
 
 static int compile_expr(Compiler *c, AstExpr *e)
@@ -1057,12 +1112,24 @@ static int compile_expr(Compiler *c, AstExpr *e)
         r = compiler_error(c, e->pos, "can't use starred expression here");
         break;
     case EXPR_YIELD:
+        if (e->v.yield.value) {
+            r = compile_expr(c, e->v.yield.value);
+        } else {
+            r = emit_const(c, kaa_none_ref());
+        }
+        c->u->loc = e->pos;
+        if (r == 0) {
+            r = emit(c, OP_YIELD_VALUE, 0);
+        }
+        break;
     case EXPR_YIELDFROM:
-        r = compiler_error(c, e->pos, "kaa does not support generators yet");
+        r = compile_yield_from(c, e);
         break;
     case EXPR_JOINEDSTR:
+        r = compile_joinedstr(c, e);
+        break;
     case EXPR_FORMATTEDVALUE:
-        r = compiler_error(c, e->pos, "kaa does not support f-strings yet");
+        r = compile_formatted(c, e);
         break;
     }
     c->u->loc = saved;
@@ -1697,14 +1764,14 @@ static int compile_function_object(Compiler *c, const void *node, const char *na
                                    AstPos pos)
 {
     SymScopeTable *ste = kaa_symtable_lookup(c->u->ste, node);
-    if (ste->is_generator) {
-        return compiler_error(c, pos, "kaa does not support generators yet");
-    }
     int flags = compile_defaults(c, args);
     CHECK(flags);
     CHECK(enter_unit(c, ste, name, pos));
     Unit *u = c->u;
     u->flags = KAA_CO_OPTIMIZED | KAA_CO_NEWLOCALS;
+    if (ste->is_generator) {
+        u->flags |= KAA_CO_GENERATOR;
+    }
     if (u->parent->ste->kind == BLOCK_FUNCTION) {
         u->flags |= KAA_CO_NESTED;
     }

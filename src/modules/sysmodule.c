@@ -4,6 +4,7 @@
  */
 #include <limits.h>
 
+#include "gc/gc.h"
 #include "mem/mem.h"
 #include "vm/vm.h"
 
@@ -11,6 +12,106 @@ static KaaObject *sys_getrefcount(KaaObject *m, KaaObject *o)
 {
     // The argument slot of the call holds one of the references, as in CPython.
     return KaaInt_FromSsize_t(Kaa_REFCNT(o));
+}
+
+// sys.getsizeof(object[, default]): the type's __sizeof__() plus the header
+// in front of the object (the GC head of containers), as CPython's
+// _PySys_GetSizeOf. Returns (size_t)-1 with an exception set on failure.
+static size_t sizeof_object(KaaObject *o)
+{
+    KaaObject *descr = kaa_type_lookup(Kaa_TYPE(o), kaa_id.__sizeof__);
+    if (descr == NULL) {
+        if (!KaaErr_Occurred()) {
+            KaaErr_Format(KaaExc(TypeError), "Type %s doesn't define __sizeof__",
+                          Kaa_TYPE(o)->tp_name);
+        }
+        return (size_t)-1;
+    }
+    // A special method: looked up on the type, then bound to o.
+    Kaa_INCREF(descr);
+    descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
+    KaaObject *method = get ? get(descr, o, (KaaObject *)Kaa_TYPE(o)) : Kaa_NewRef(descr);
+    Kaa_DECREF(descr);
+    if (method == NULL) {
+        return (size_t)-1;
+    }
+    KaaObject *res = KaaObject_CallNoArgs(method);
+    Kaa_DECREF(method);
+    if (res == NULL) {
+        return (size_t)-1;
+    }
+    if (!KaaInt_Check(res)) {
+        Kaa_DECREF(res);
+        KaaErr_SetString(KaaExc(TypeError), "an integer is required");
+        return (size_t)-1;
+    }
+    Kaa_ssize_t size = KaaInt_AsSsize_t(res);
+    Kaa_DECREF(res);
+    if (size == -1 && KaaErr_Occurred()) {
+        return (size_t)-1;
+    }
+    if (size < 0) {
+        KaaErr_SetString(KaaExc(ValueError), "__sizeof__() should return >= 0");
+        return (size_t)-1;
+    }
+    return (size_t)size + (KaaObject_IS_GC(o) ? sizeof(KaaGC_Head) : 0);
+}
+
+// Arguments as CPython's "O|O:getsizeof" with keywords (object, default):
+// the count first, then each parameter, then unknown keywords.
+static KaaObject *sys_getsizeof(KaaObject *m, KaaObject *const *args, size_t nargs,
+                                KaaObject *kwnames)
+{
+    static const char *const names[2] = {"object", "default"};
+    Kaa_ssize_t nkw = kwnames ? KaaTuple_GET_SIZE(kwnames) : 0;
+    if (nargs + (size_t)nkw > 2) {
+        return KaaErr_Format(KaaExc(TypeError), "getsizeof() takes at most 2 arguments (%zu given)",
+                             nargs + (size_t)nkw);
+    }
+    KaaObject *a[2] = {NULL, NULL};
+    Kaa_ssize_t used = 0;
+    for (int i = 0; i < 2; i++) {
+        KaaObject *kw = NULL;
+        for (Kaa_ssize_t k = 0; k < nkw; k++) {
+            if (KaaStr_EqualToASCII(KaaTuple_GET_ITEM(kwnames, k), names[i])) {
+                kw = args[nargs + (size_t)k];
+                break;
+            }
+        }
+        if ((size_t)i < nargs) {
+            if (kw) {
+                return KaaErr_Format(KaaExc(TypeError),
+                                     "argument for getsizeof() given by name ('%s') and position "
+                                     "(%d)",
+                                     names[i], i + 1);
+            }
+            a[i] = args[i];
+        } else if (kw) {
+            a[i] = kw;
+            used++;
+        } else if (i == 0) {
+            return KaaErr_Format(KaaExc(TypeError),
+                                 "getsizeof() missing required argument 'object' (pos 1)");
+        }
+    }
+    if (used < nkw) {
+        for (Kaa_ssize_t k = 0; k < nkw; k++) {
+            KaaObject *name = KaaTuple_GET_ITEM(kwnames, k);
+            if (!KaaStr_EqualToASCII(name, names[0]) && !KaaStr_EqualToASCII(name, names[1])) {
+                return KaaErr_Format(KaaExc(TypeError),
+                                     "'%U' is an invalid keyword argument for getsizeof()", name);
+            }
+        }
+    }
+    size_t size = sizeof_object(a[0]);
+    if (size == (size_t)-1 && KaaErr_Occurred()) {
+        if (a[1] && KaaErr_ExceptionMatches(KaaExc(TypeError))) {
+            KaaErr_Clear();
+            return Kaa_NewRef(a[1]);
+        }
+        return NULL;
+    }
+    return KaaInt_FromSsize_t((Kaa_ssize_t)size);
 }
 
 static KaaObject *sys_debugmallocstats(KaaObject *m, KaaObject *unused)
@@ -79,6 +180,7 @@ static KaaObject *sys_intern(KaaObject *m, KaaObject *s)
 
 static KaaMethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, KAA_METH_O},
+    {"getsizeof", sys_getsizeof, KAA_METH_FASTCALL},
     {"_debugmallocstats", sys_debugmallocstats, KAA_METH_NOARGS},
     {"getrecursionlimit", sys_getrecursionlimit, KAA_METH_NOARGS},
     {"setrecursionlimit", sys_setrecursionlimit, KAA_METH_O},

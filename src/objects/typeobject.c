@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include <gmp.h>
+
 #include "gc/gc.h"
 #include "mem/mem.h"
 #include "objects/heaptype.h"
@@ -571,6 +573,43 @@ static KaaObject *object_str(KaaObject *o)
     return KaaObject_Repr(o);
 }
 
+// object.__sizeof__: the bytes this object owns, headers in front of it
+// (the GC head) left to sys.getsizeof. Generally tp_basicsize plus
+// tp_itemsize per item, as CPython's; kaa's own variable layouts are counted
+// here too, since str and int inherit this method: a str stores its UTF-8
+// bytes and a NUL after the header (ob_size counts code points, not bytes),
+// a big int owns a GMP integer and its limbs, and an instance of a class
+// owns its inline values array (its materialized __dict__, a separate
+// object, is not counted, as in CPython).
+static KaaObject *object_sizeof(KaaObject *self, KaaObject *unused)
+{
+    KaaTypeObject *t = Kaa_TYPE(self);
+    Kaa_ssize_t res = t->tp_basicsize;
+    if (KaaStr_Check(self)) {
+        res += ((KaaStrObject *)self)->nbytes + 1;
+    } else if (t->tp_itemsize > 0) {
+        Kaa_ssize_t n = ((KaaVarObject *)self)->ob_size;
+        res += (n < 0 ? -n : n) * t->tp_itemsize;
+    }
+    if (KaaInt_Check(self) && !KaaInt_IS_SMALL(self)) {
+        __mpz_struct *z = ((KaaIntObject *)self)->big;
+        res += (Kaa_ssize_t)(sizeof(__mpz_struct) + (size_t)z->_mp_alloc * sizeof(mp_limb_t));
+    }
+    if (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) {
+        KaaInlineValues *v =
+            *(KaaInlineValues **)((char *)self + t->tp_dictoffset + sizeof(KaaObject *));
+        if (v) {
+            res += (Kaa_ssize_t)(sizeof(KaaInlineValues) + (size_t)v->cap * sizeof(KaaObject *));
+        }
+    }
+    return KaaInt_FromSsize_t(res);
+}
+
+static KaaMethodDef object_methods[] = {
+    {"__sizeof__", object_sizeof, KAA_METH_NOARGS, "Size of object in memory, in bytes."},
+    {NULL},
+};
+
 static KaaGetSetDef object_getset[] = {
     {"__class__", object_get_class},
     {NULL},
@@ -591,5 +630,6 @@ KaaTypeObject KaaBaseObject_Type = {
     .tp_setattro = KaaObject_GenericSetAttr,
     .tp_new = object_new,
     .tp_init = object_init,
+    .tp_methods = object_methods,
     .tp_getset = object_getset,
 };

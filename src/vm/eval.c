@@ -344,10 +344,42 @@ static KaaFrame *push_function_frame(KaaFunctionObject *func, KaaObject *const *
 
 static KaaObject *run_frame(KaaFrame *f);
 
+int kaa_init_function_frame(KaaFrame *f, KaaFunctionObject *func, KaaObject *const *args,
+                            size_t nargs, KaaObject *kwnames)
+{
+    KaaCodeObject *co = (KaaCodeObject *)func->func_code;
+    f->code = (KaaCodeObject *)Kaa_NewRef(co);
+    f->func = Kaa_NewRef(func);
+    f->globals = Kaa_NewRef(func->func_globals);
+    f->builtins = Kaa_NewRef(func->func_builtins);
+    f->instr = co->co_code;
+    f->owned_by_gen = 1;
+    f->is_entry = 1;
+    if (kaa_bind_arguments(func, f, args, nargs, kwnames) < 0 || init_cells(f, func) < 0) {
+        kaa_frame_clear_locals(f);
+        return -1;
+    }
+    return 0;
+}
+
+KaaObject *kaa_eval_resume(KaaFrame *f)
+{
+    if (kaa_ts.recursion_depth >= kaa_ts.recursion_limit + kaa_ts.recursion_headroom) {
+        return KaaErr_Format(KaaExc(RecursionError), "maximum recursion depth exceeded");
+    }
+    kaa_ts.recursion_depth++;
+    f->yielded = 0;
+    return run_frame(f);
+}
+
 KaaObject *kaa_function_vectorcall(KaaObject *callable, KaaObject *const *args, size_t nargs,
                                    KaaObject *kwnames)
 {
-    KaaFrame *f = push_function_frame((KaaFunctionObject *)callable, args, nargs, kwnames);
+    KaaFunctionObject *func = (KaaFunctionObject *)callable;
+    if (((KaaCodeObject *)func->func_code)->co_flags & KAA_CO_GENERATOR) {
+        return kaa_gen_new(func, args, nargs, kwnames);
+    }
+    KaaFrame *f = push_function_frame(func, args, nargs, kwnames);
     if (f == NULL) {
         return NULL;
     }
@@ -937,6 +969,11 @@ resume_frame:
     names = ((KaaTupleObject *)co->co_names)->ob_item;
 #define SAVE_STATE() (f->instr = ip, f->stacktop = (int)(sp - stack_base))
 
+    if (f->throwflag) {
+        // gen.throw(): raise at the suspended yield.
+        f->throwflag = 0;
+        goto error;
+    }
 #ifdef KAA_COMPUTED_GOTO
     DISPATCH();
 #else
@@ -1949,6 +1986,132 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    TARGET(FORMAT_VALUE) :
+    {
+        KaaObject *spec = (oparg & 4) ? POP() : NULL;
+        KaaObject *value = TOP();
+        KaaObject *conv = value;
+        switch (oparg & 3) {
+        case 1:
+            conv = KaaObject_Str(value);
+            break;
+        case 2:
+            conv = KaaObject_Repr(value);
+            break;
+        case 3:
+            conv = KaaObject_ASCII(value);
+            break;
+        default:
+            Kaa_INCREF(conv);
+            break;
+        }
+        if (conv == NULL) {
+            Kaa_XDECREF(spec);
+            goto error;
+        }
+        KaaObject *res;
+        if (spec == NULL && KaaStr_CheckExact(conv)) {
+            res = conv;
+        } else {
+            res = KaaObject_Format(conv, spec);
+            Kaa_DECREF(conv);
+        }
+        Kaa_XDECREF(spec);
+        if (res == NULL) {
+            goto error;
+        }
+        TOP() = res;
+        Kaa_DECREF(value);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) :
+    {
+        Kaa_ssize_t total = 0;
+        for (int i = oparg; i > 0; i--) {
+            total += KaaStr_NBYTES(PEEK(i));
+        }
+        KaaObject *s = kaa_str_alloc(total);
+        if (s == NULL) {
+            goto error;
+        }
+        char *p = KaaStr_DATA(s);
+        for (int i = oparg; i > 0; i--) {
+            KaaObject *part = PEEK(i);
+            memcpy(p, KaaStr_DATA(part), (size_t)KaaStr_NBYTES(part));
+            p += KaaStr_NBYTES(part);
+        }
+        kaa_str_finish(s);
+        for (int i = 0; i < oparg; i++) {
+            KaaObject *v = POP();
+            Kaa_DECREF(v);
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) :
+    {
+        retval = POP();
+        f->yielded = 1;
+        f->yield_from = (char)oparg;
+        SAVE_STATE();
+        kaa_ts.recursion_depth--;
+        kaa_ts.frame = f->previous;
+        return retval;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) :
+    {
+        KaaObject *iterable = TOP();
+        if (!kaa_gen_check(iterable)) {
+            KaaObject *it = KaaObject_GetIter(iterable);
+            if (it == NULL) {
+                goto error;
+            }
+            TOP() = it;
+            Kaa_DECREF(iterable);
+        }
+        DISPATCH();
+    }
+
+    TARGET(SEND) :
+    {
+        KaaObject *v = POP();
+        KaaObject *recv = TOP();
+        KaaObject *r;
+        SAVE_STATE();
+        if (kaa_gen_check(recv)) {
+            r = kaa_gen_send_ex(recv, v, 0, 1);
+        } else if (v == Kaa_None) {
+            r = Kaa_TYPE(recv)->tp_iternext(recv);
+        } else {
+            r = KaaObject_CallMethod(recv, "send", &v, 1);
+        }
+        Kaa_DECREF(v);
+        if (r) {
+            PUSH(r);
+            DISPATCH();
+        }
+        // The sub-iterator finished: its return value is the result.
+        KaaObject *value;
+        if (KaaErr_Occurred()) {
+            if (!KaaErr_ExceptionMatches(KaaExc(StopIteration))) {
+                goto error;
+            }
+            KaaObject *exc = KaaErr_GetRaisedException();
+            value = ((KaaStopIterationObject *)exc)->value;
+            value = value ? Kaa_NewRef(value) : kaa_none_ref();
+            Kaa_DECREF(exc);
+        } else {
+            value = kaa_none_ref();
+        }
+        Kaa_DECREF(recv);
+        TOP() = value;
+        JUMPTO(oparg);
+        DISPATCH();
+    }
+
     TARGET(LOAD_BUILD_CLASS) :
     {
         KaaObject *bc = KaaDict_GetItemString(f->builtins, "__build_class__");
@@ -2052,6 +2215,12 @@ exception_unwind:
 exit_frame:
     kaa_ts.recursion_depth--;
     kaa_ts.frame = f->previous;
+    if (f->owned_by_gen) {
+        // A generator finished (returned or raised): drop its locals; the
+        // frame memory belongs to the generator object.
+        kaa_frame_clear_locals(f);
+        return retval;
+    }
     {
         int entry = f->is_entry;
         KaaFrame *caller = f->previous;

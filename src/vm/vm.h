@@ -27,6 +27,10 @@ typedef struct KaaFrame {
     uint16_t *instr;         // next instruction to run (saved across calls)
     int stacktop;            // value-stack depth, saved while not running
     int is_entry;            // returning from it leaves the C eval loop
+    char owned_by_gen;       // lives inside a generator object, not on the data stack
+    char yielded;            // set by YIELD_VALUE when the frame suspends
+    char yield_from;         // suspended inside `yield from` (the receiver is on top)
+    char throwflag;          // resume by raising the pending exception
     KaaObject *localsplus[]; // locals, cells, frees, then the value stack
 } KaaFrame;
 
@@ -68,6 +72,22 @@ KaaObject *kaa_eval_code(KaaCodeObject *code, KaaObject *globals, KaaObject *loc
 // Call a Python function (vectorcall entry of KaaFunction_Type).
 KaaObject *kaa_function_vectorcall(KaaObject *func, KaaObject *const *args, size_t nargs,
                                    KaaObject *kwnames);
+// Resume a suspended frame (generators): run it until it yields, returns or
+// raises. The caller has pushed the sent value or set throwflag.
+KaaObject *kaa_eval_resume(KaaFrame *f);
+// Bind func's arguments into frame memory f (a generator's): 0 or -1.
+int kaa_init_function_frame(KaaFrame *f, KaaFunctionObject *func, KaaObject *const *args,
+                            size_t nargs, KaaObject *kwnames);
+
+// Generators (objects/genobject.c).
+KaaObject *kaa_gen_new(KaaFunctionObject *func, KaaObject *const *args, size_t nargs,
+                       KaaObject *kwnames);
+// gen.send(arg) (exc: throw the pending exception). New reference, or NULL
+// with an exception; NULL with no exception when the generator returned
+// None to a caller that passed `quiet`.
+KaaObject *kaa_gen_send_ex(KaaObject *gen, KaaObject *arg, int exc, int quiet);
+int kaa_gen_check(KaaObject *o);
+
 // Frame data stack.
 KaaFrame *kaa_frame_push(KaaCodeObject *code, size_t slots);
 void kaa_frame_pop(KaaFrame *f);

@@ -512,6 +512,23 @@ START_TEST(term_ctrl_c_stops_running_loop)
 }
 END_TEST
 
+START_TEST(term_ctrl_c_stops_script)
+{
+    // Outside the REPL an uncaught KeyboardInterrupt prints its traceback
+    // and kaa dies by SIGINT, as CPython does (the shell shows 130).
+    Term t;
+    const char *const args[] = {"-c", "print('started')\nwhile True: pass", NULL};
+    term_start(&t, args, NULL);
+    term_expect(&t, "started");
+    usleep(200 * 1000);
+    term_send(&t, "\x03");
+    term_expect(&t, "Traceback (most recent call last):");
+    term_expect(&t, "File \"<string>\", line ");
+    term_expect(&t, "KeyboardInterrupt");
+    ck_assert_int_eq(term_wait(&t), 128 + SIGINT);
+}
+END_TEST
+
 START_TEST(term_sys_exit_status)
 {
     Term t;
@@ -672,6 +689,7 @@ static Suite *repl_suite(void)
     tcase_add_test(tc, term_exception_keeps_state);
     tcase_add_test(tc, term_ctrl_c_at_prompt);
     tcase_add_test(tc, term_ctrl_c_stops_running_loop);
+    tcase_add_test(tc, term_ctrl_c_stops_script);
     tcase_add_test(tc, term_sys_exit_status);
 #ifdef KAA_USE_READLINE
     tcase_add_test(tc, term_history_written_and_reloaded);

@@ -1,0 +1,2 @@
+print('a'.center(3, '*'))
+print('a'.center(3, '**'))

@@ -1,0 +1,2 @@
+print(format(65, 'c'), '%c' % 66)
+print('%c' % -1)

@@ -1,0 +1,2 @@
+print('{!r}'.format('x'))
+print('{!x}'.format('x'))

@@ -1,0 +1,2 @@
+print(str.maketrans('a', 'b'))
+print(str.maketrans('ab', 'c'))

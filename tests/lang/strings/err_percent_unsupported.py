@@ -1,0 +1,2 @@
+print('%s' % 'ok')
+print('%y' % 1)

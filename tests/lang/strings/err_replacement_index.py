@@ -1,0 +1,2 @@
+print('{}'.format(1))
+print('{} {}'.format(1))

@@ -1,0 +1,2 @@
+print('{} ok'.format(1))
+print('a } b'.format())

@@ -1,0 +1,2 @@
+print(format(1000, ','))
+print(format(1000, ',_'))

@@ -1,0 +1,2 @@
+print(format('s', 's'))
+print(format('s', 'd'))

@@ -1,0 +1,11 @@
+# str.maketrans in its three forms, and translate with every kind of table value
+t = str.maketrans('abc', 'xyz')
+print(sorted(t.items()))
+print('aabbcc-abc'.translate(t))
+t2 = str.maketrans('abc', 'xyz', 'q')
+print(sorted(t2.items()), 'qaqbqc'.translate(t2))
+t3 = str.maketrans({'a': 'AA', 'b': None, 99: 'C', 'é': 'e'})
+print(sorted(t3.items()), 'abcdé'.translate(t3))
+print('abc'.translate({97: 120, 98: None}), 'abc'.translate({}), 'abc'.translate([]))
+print('abc'.translate('xyz'), 'hello'.translate({ord('l'): 'L'}), 'é'.translate({233: 0x1F600}))
+print(''.maketrans('é', 'ü'), str.maketrans('', ''))
