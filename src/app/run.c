@@ -189,6 +189,13 @@ int kaa_app_run_path(const char *path, int dis)
         KaaObject *file = KaaStr_FromString(abspath);
         r = file ? KaaDict_SetItem(Kaa_MainDict(), kaa_id.__file__, file) : -1;
         Kaa_XDECREF(file);
+        // sys.path[0] is the script's folder, as python3 sets it.
+        char *slash = strrchr(abspath, '/');
+        if (r == 0 && slash) {
+            *slash = '\0';
+            r = Kaa_PathPrepend(abspath);
+            *slash = '/';
+        }
         if (r == 0) {
             r = kaa_app_exec(src, len, abspath, 0);
         }

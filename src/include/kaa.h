@@ -14,6 +14,7 @@
 #include "kaa/funcobject.h"
 #include "kaa/moduleobject.h"
 #include "kaa/rangeobject.h"
+#include "kaa/weakrefobject.h"
 #include "kaa/interp.h"
 
 #define KAA_VERSION "0.1.0"

@@ -6,6 +6,8 @@
 
 #include "gc/gc.h"
 #include "mem/mem.h"
+#include "objects/fileobject.h"
+#include "objects/structseq.h"
 #include "vm/vm.h"
 
 static KaaObject *sys_getrefcount(KaaObject *m, KaaObject *o)
@@ -199,6 +201,61 @@ static int add_new(KaaObject *m, const char *name, KaaObject *v)
     return r;
 }
 
+// sys.version_info: a struct sequence, as in CPython.
+static KaaGetSetDef version_info_fields[] = {
+    KAA_STRUCTSEQ_FIELD("major", 0),        KAA_STRUCTSEQ_FIELD("minor", 1),
+    KAA_STRUCTSEQ_FIELD("micro", 2),        KAA_STRUCTSEQ_FIELD("releaselevel", 3),
+    KAA_STRUCTSEQ_FIELD("serial", 4),       {NULL},
+};
+
+static KaaTypeObject VersionInfo_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "sys.version_info",
+    .tp_flags = KAA_TPFLAGS_HAVE_GC | KAA_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_base = &KaaTuple_Type,
+    .tp_repr = kaa_structseq_repr,
+    .tp_new = kaa_structseq_no_new,
+    .tp_getset = version_info_fields,
+};
+
+static KaaObject *make_version_info(void)
+{
+    KaaObject *items[5] = {KaaInt_FromInt64(3), KaaInt_FromInt64(11), KaaInt_FromInt64(7),
+                           KaaStr_FromString("final"), KaaInt_FromInt64(0)};
+    KaaObject *v = NULL;
+    if (items[0] && items[1] && items[2] && items[3] && items[4]) {
+        v = kaa_structseq_new(&VersionInfo_Type, items, 5);
+    }
+    for (int i = 0; i < 5; i++) {
+        Kaa_XDECREF(items[i]);
+    }
+    return v;
+}
+
+// sys.stdin/stdout/stderr and their __std*__ twins: file objects over the C
+// streams (print() writes through sys.stdout when it is replaced).
+static int add_std_streams(KaaObject *m)
+{
+    static const struct {
+        const char *name, *dunder, *filename, *mode;
+    } streams[] = {
+        {"stdin", "__stdin__", "<stdin>", "r"},
+        {"stdout", "__stdout__", "<stdout>", "w"},
+        {"stderr", "__stderr__", "<stderr>", "w"},
+    };
+    FILE *fps[3] = {stdin, stdout, stderr};
+    for (int i = 0; i < 3; i++) {
+        KaaObject *f = kaa_file_from_std(fps[i], streams[i].filename, streams[i].mode);
+        if (f == NULL || KaaModule_AddObjectRef(m, streams[i].name, f) < 0 ||
+            KaaModule_AddObjectRef(m, streams[i].dunder, f) < 0) {
+            Kaa_XDECREF(f);
+            return -1;
+        }
+        Kaa_DECREF(f);
+    }
+    return 0;
+}
+
 KaaObject *kaa_init_sys(void)
 {
     KaaObject *m = KaaModule_New("sys");
@@ -213,7 +270,11 @@ KaaObject *kaa_init_sys(void)
         add_new(m, "platform", KaaStr_FromString("linux")) < 0 ||
         add_new(m, "version", KaaStr_FromString(KAA_PYTHON_VERSION " (kaa " KAA_VERSION ")")) < 0 ||
         add_new(m, "hexversion", KaaInt_FromInt64(0x030B07F0)) < 0 ||
-        add_new(m, "path", KaaList_New(0)) < 0) {
+        KaaModule_AddObjectRef(m, "path", kaa_interp.path) < 0) {
+        Kaa_DECREF(m);
+        return NULL;
+    }
+    if (add_new(m, "version_info", make_version_info()) < 0 || add_std_streams(m) < 0) {
         Kaa_DECREF(m);
         return NULL;
     }

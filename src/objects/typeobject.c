@@ -43,9 +43,13 @@ int KaaType_IsSubtype(KaaTypeObject *a, KaaTypeObject *b)
 KaaObject *kaa_type_lookup(KaaTypeObject *type, KaaObject *name)
 {
     // Static types are readied on first use, so every file need not list them.
-    if (!(type->tp_flags & KAA_TPFLAGS_READY) && KaaType_Ready(type) < 0) {
-        KaaErr_Clear();
-        return NULL;
+    if (!(type->tp_flags & KAA_TPFLAGS_READY)) {
+        KaaObject *pending = KaaErr_GetRaisedException();
+        int r = KaaType_Ready(type);
+        KaaErr_SetRaisedException(pending);
+        if (r < 0) {
+            return NULL;
+        }
     }
     KaaObject *mro = type->tp_mro;
     if (mro == NULL) {
@@ -57,13 +61,11 @@ KaaObject *kaa_type_lookup(KaaTypeObject *type, KaaObject *name)
         if (base->tp_dict == NULL) {
             continue;
         }
+        // Names are str: the lookup cannot fail, and an exception already
+        // pending (the caller may be building one) must be left alone.
         KaaObject *res = KaaDict_GetItemWithError(base->tp_dict, name);
         if (res) {
             return res;
-        }
-        if (KaaErr_Occurred()) {
-            KaaErr_Clear();
-            return NULL;
         }
     }
     return NULL;

@@ -2134,7 +2134,7 @@ dispatch_opcode:
         KaaObject *fromlist = POP();
         KaaObject *level = TOP();
         SAVE_STATE();
-        KaaObject *m = kaa_import_name(names[oparg], fromlist, (int)KaaInt_AsInt64(level));
+        KaaObject *m = kaa_import_name(names[oparg], fromlist, (int)KaaInt_AsInt64(level), f->globals);
         Kaa_DECREF(fromlist);
         if (m == NULL) {
             goto error;
@@ -2181,6 +2181,11 @@ unknown_opcode:
 error:
     // Record where the exception passed, then look for a handler.
     SAVE_STATE();
+    if (kaa_ts.curexc == NULL) {
+        // A C function failed without saying why: a bug, reported as CPython does.
+        KaaErr_Format(KaaExc(SystemError), "%s returned NULL without setting an exception",
+                      kaa_opcode_names[word & 0xFF]);
+    }
     kaa_traceback_add(co, (int)(ip - first_instr) - 1);
 exception_unwind:
     {

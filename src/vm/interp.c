@@ -65,6 +65,10 @@ int Kaa_Initialize(int argc, char **argv)
         KaaDict_SetItemString(kaa_interp.modules, "__main__", kaa_interp.main_module) < 0) {
         goto fail;
     }
+    kaa_interp.path = kaa_import_initial_path();
+    if (kaa_interp.path == NULL) {
+        goto fail;
+    }
     kaa_interp.argv = KaaList_New(0);
     for (int i = 0; kaa_interp.argv && i < argc; i++) {
         KaaObject *s = KaaStr_FromString(argv[i]);
@@ -114,6 +118,7 @@ void Kaa_Finalize(void)
     }
     Kaa_CLEAR(kaa_interp.main_module);
     Kaa_CLEAR(kaa_interp.argv);
+    Kaa_CLEAR(kaa_interp.path);
     Kaa_CLEAR(kaa_interp.modules);
     kaa_gc_fini();
     clear_namespace(kaa_interp.builtins);
@@ -268,6 +273,16 @@ int Kaa_RunMain(const char *path)
         return 2;
     }
     KaaObject *globals = Kaa_MainDict();
+    char *slash = strrchr(abspath, '/');
+    if (slash) {
+        *slash = '\0';
+        int r = Kaa_PathPrepend(abspath);
+        *slash = '/';
+        if (r < 0) {
+            kaa_mem_free(src);
+            return Kaa_HandleUncaught();
+        }
+    }
     KaaObject *file = KaaStr_FromString(abspath);
     if (file == NULL || KaaDict_SetItem(globals, kaa_id.__file__, file) < 0) {
         Kaa_XDECREF(file);

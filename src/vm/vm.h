@@ -57,6 +57,7 @@ typedef struct KaaInterp {
     KaaObject *modules;         // sys.modules
     KaaObject *main_module;
     KaaObject *argv;            // list
+    KaaObject *path;            // sys.path
     int initialized;
 } KaaInterp;
 
@@ -121,7 +122,8 @@ void kaa_source_register(const char *filename, const char *src, size_t len);
 void kaa_source_fini(void);
 
 // Imports (vm/import.c).
-KaaObject *kaa_import_name(KaaObject *name, KaaObject *fromlist, int level);
+KaaObject *kaa_import_name(KaaObject *name, KaaObject *fromlist, int level, KaaObject *globals);
+KaaObject *kaa_import_initial_path(void);
 KaaObject *kaa_import_from(KaaObject *module, KaaObject *name);
 int kaa_import_star(KaaObject *module, KaaObject *locals);
 

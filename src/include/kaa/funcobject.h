@@ -65,6 +65,7 @@ typedef struct KaaFunctionObject {
     KaaObject *func_dict;
     KaaObject *func_module;
     KaaObject *func_annotations;
+    KaaObject *func_weakreflist; // weak references to this function (not owned)
 } KaaFunctionObject;
 
 typedef struct KaaCellObject {

@@ -21,6 +21,8 @@ KaaObject *Kaa_EvalCode(KaaObject *code, KaaObject *globals, KaaObject *locals);
 int Kaa_RunMain(const char *path);
 // Disassemble a file to stdout. Return an exit status.
 int Kaa_DisassembleFile(const char *path);
+// Put a folder first on sys.path (the script's folder). 0 or -1.
+int Kaa_PathPrepend(const char *dir);
 // The __main__ module's dict (borrowed).
 KaaObject *Kaa_MainDict(void);
 // If exc is a SystemExit, print its message as CPython does and return its

@@ -7,12 +7,12 @@
 #include "kaa/object.h"
 
 typedef struct KaaStrObject {
-    KaaObject_VAR_HEAD  // ob_size: length in code points
-    Kaa_hash_t hash;    // -1 until computed
-    Kaa_ssize_t nbytes; // length of data in bytes
-    uint8_t ascii;      // every byte < 0x80
+    KaaObject_VAR_HEAD   // ob_size: length in code points
+        Kaa_hash_t hash; // -1 until computed
+    Kaa_ssize_t nbytes;  // length of data in bytes
+    uint8_t ascii;       // every byte < 0x80
     uint8_t interned;
-    char data[];        // UTF-8, NUL-terminated
+    char data[]; // UTF-8, NUL-terminated
 } KaaStrObject;
 
 extern KaaTypeObject KaaStr_Type;
