@@ -11,11 +11,11 @@
 
 // Python 3.11's keyword.kwlist + keyword.softkwlist.
 static const char *const keywords[] = {
-    "False", "None",   "True",    "and",      "as",       "assert", "async", "await",
-    "break", "class",  "continue", "def",     "del",      "elif",   "else",  "except",
-    "finally", "for",  "from",    "global",   "if",       "import", "in",    "is",
-    "lambda", "nonlocal", "not",  "or",       "pass",     "raise",  "return", "try",
-    "while", "with",   "yield",   "_",        "case",     "match",  NULL,
+    "False",   "None",     "True",     "and",    "as",   "assert", "async",  "await",
+    "break",   "class",    "continue", "def",    "del",  "elif",   "else",   "except",
+    "finally", "for",      "from",     "global", "if",   "import", "in",     "is",
+    "lambda",  "nonlocal", "not",      "or",     "pass", "raise",  "return", "try",
+    "while",   "with",     "yield",    "_",      "case", "match",  NULL,
 };
 
 typedef struct Matches {

@@ -31,8 +31,8 @@ typedef struct KaaCli {
 
 #define USAGE_LINE "usage: kaa [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
 
+// What -h prints after the usage line.
 static const char help_text[] =
-    USAGE_LINE
     "Options (and corresponding environment variables):\n"
     "-c cmd : program passed in as string (terminates option list)\n"
     "-E     : ignore KAA* environment variables (such as KAAPATH)\n"
@@ -58,8 +58,8 @@ static const char help_text[] =
     "arg ...: arguments passed to program in sys.argv[1:]\n"
     "\n"
     "Environment variables:\n"
-    "KAAPATH      : ':'-separated list of directories searched by -m before\n"
-    "               kaa's own lib/ folder\n"
+    "KAAPATH      : ':'-separated list of directories searched by import and -m\n"
+    "               before kaa's own lib/ folder\n"
     "KAAMALLOC    : 'malloc' serves objects from the C library (for ASan and\n"
     "               valgrind), 'debug' adds guard bytes and checks; default\n"
     "               'pymalloc', the pool allocator\n"
@@ -67,7 +67,14 @@ static const char help_text[] =
     "KAA_HISTFILE : the interactive history file (default ~/.kaa_history)\n"
     "NO_COLOR     : respected; kaa prints no colour in any case\n";
 
-static void usage_error(const char *fmt, const char *what)
+_Noreturn static void print_help(void)
+{
+    fputs(USAGE_LINE, stdout);
+    fputs(help_text, stdout);
+    exit(0);
+}
+
+_Noreturn static void usage_error(const char *fmt, const char *what)
 {
     fprintf(stderr, fmt, what);
     fprintf(stderr, "\n" USAGE_LINE "Try `kaa -h' for more information.\n");
@@ -97,8 +104,7 @@ static void x_option(KaaCli *cli, const char *opt)
 static void parse_long(KaaCli *cli, const char *arg)
 {
     if (strcmp(arg, "--help") == 0) {
-        fputs(help_text, stdout);
-        exit(0);
+        print_help();
     } else if (strcmp(arg, "--version") == 0) {
         cli->version++;
     } else if (strcmp(arg, "--dis") == 0) {
@@ -163,8 +169,7 @@ static void parse(KaaCli *cli, int argc, char **argv)
                 break;
             case 'h':
             case '?':
-                fputs(help_text, stdout);
-                exit(0);
+                print_help();
             default: {
                 char opt[2] = {c, '\0'};
                 usage_error("Unknown option: -%s", opt);
@@ -176,6 +181,61 @@ static void parse(KaaCli *cli, int argc, char **argv)
         cli->file = argv[i++];
     }
     cli->first_arg = i;
+}
+
+// Put sys.argv[0] as CPython builds it into the argv slot before the
+// program's arguments (an option word, or the program name, that is no
+// longer needed); return that slot's index. *modpath is the -m module's
+// file, or empty when it was not found.
+static int first_argument(const KaaCli *cli, char **argv, char *modpath, size_t size)
+{
+    int at = cli->first_arg - 1;
+    modpath[0] = '\0';
+    if (cli->command) {
+        argv[at] = "-c";
+    } else if (cli->module) {
+        if (!kaa_app_find_module(cli->module, modpath, size)) {
+            modpath[0] = '\0';
+        }
+        argv[at] = modpath[0] ? modpath : "-m";
+    } else if (!cli->file) {
+        argv[at] = "";
+    } // else argv[at] is the script path itself
+    return at;
+}
+
+// Run the program the command line names, if any. Return 0, an exit
+// status, or -1 with the exception set.
+static int run_program(const KaaCli *cli, const char *modpath, int interactive)
+{
+    if (cli->file && strcmp(cli->file, "-") != 0) {
+        return kaa_app_run_path(cli->file, cli->dis, 1);
+    }
+    if (kaa_app_set_path0(cli->module != NULL) < 0) {
+        return -1;
+    }
+    if (cli->command) {
+        return kaa_app_exec(cli->command, strlen(cli->command), "<string>", cli->dis);
+    }
+    if (cli->module) {
+        if (modpath[0] == '\0') {
+            fprintf(stderr, "kaa: No module named %s\n", cli->module);
+            return 1;
+        }
+        return kaa_app_run_path(modpath, cli->dis, 0);
+    }
+    if (interactive || cli->inspect) {
+        return 0; // the REPL reads stdin
+    }
+    char *src;
+    size_t len;
+    if (kaa_app_read(NULL, &src, &len) < 0) {
+        perror("kaa: stdin");
+        return 1;
+    }
+    int r = kaa_app_exec(src, len, "<stdin>", cli->dis);
+    kaa_mem_free(src);
+    return r;
 }
 
 int main(int argc, char **argv)
@@ -196,21 +256,8 @@ int main(int argc, char **argv)
     if (cli.unbuffered) {
         setvbuf(stdout, NULL, _IONBF, 0);
     }
-
-    // sys.argv as CPython builds it; argv[first_arg - 1] is an option word
-    // (or the program name) that can hold the first element.
     static char modpath[PATH_MAX + 64];
-    int found_module = cli.module && kaa_app_find_module(cli.module, modpath, sizeof modpath);
-    int at = cli.first_arg - 1;
-    if (cli.command) {
-        argv[at] = "-c";
-    } else if (cli.module) {
-        argv[at] = found_module ? modpath : "-m";
-    } else if (cli.file) {
-        at = cli.first_arg - 1; // the script path itself
-    } else {
-        argv[at] = "";
-    }
+    int at = first_argument(&cli, argv, modpath, sizeof modpath);
     if (Kaa_Initialize(argc - at, argv + at) < 0) {
         return 1;
     }
@@ -221,31 +268,8 @@ int main(int argc, char **argv)
 
     int ran = cli.command || cli.module || (cli.file && strcmp(cli.file, "-") != 0);
     int interactive = isatty(0);
-    int r = 0;
-    if (cli.command) {
-        r = kaa_app_exec(cli.command, strlen(cli.command), "<string>", cli.dis);
-    } else if (cli.module) {
-        if (found_module) {
-            r = kaa_app_run_path(modpath, cli.dis);
-        } else {
-            fprintf(stderr, "kaa: No module named %s\n", cli.module);
-            r = 1;
-        }
-    } else if (ran) {
-        r = kaa_app_run_path(cli.file, cli.dis);
-    } else if (!interactive && !cli.inspect) {
-        char *src;
-        size_t len;
-        if (kaa_app_read(NULL, &src, &len) < 0) {
-            perror("kaa: stdin");
-            r = 1;
-        } else {
-            r = kaa_app_exec(src, len, "<stdin>", cli.dis);
-            kaa_mem_free(src);
-        }
-    }
-    int status = r, interrupted = 0;
-    if (r < 0) {
+    int status = run_program(&cli, modpath, interactive), interrupted = 0;
+    if (status < 0) {
         KaaAppOutcome o = kaa_app_handle_uncaught(cli.inspect);
         status = o.status;
         interrupted = o.interrupted;
@@ -259,7 +283,7 @@ int main(int argc, char **argv)
     fflush(stdout);
     Kaa_Finalize();
     if (cli.showrefcount) {
-        kaa_app_print_refcount();
+        kaa_app_print_refcount(); // what shutdown did not give back
     }
     if (interrupted) {
         kaa_signals_exit_by_sigint();

@@ -38,6 +38,14 @@ static KaaStrBuf line;
 // It was the last line of the input and had no newline.
 static int line_partial;
 
+static void line_clear(void)
+{
+    line.len = 0;
+    if (line.data) {
+        line.data[0] = '\0';
+    }
+}
+
 // Wait until fd is readable or Ctrl-C was pressed. SIGINT is blocked except
 // inside pselect, so a Ctrl-C between the check of the flag and the wait
 // cannot be lost. READ_LINE means "readable" (or an error the read reports).
@@ -77,10 +85,7 @@ static ReadStatus plain_read(const char *prompt)
     fflush(stdout);
     fputs(prompt, stderr);
     fflush(stderr);
-    line.len = 0;
-    if (line.data) {
-        line.data[0] = '\0';
-    }
+    line_clear();
     for (;;) {
         if (plain.pos < plain.len) {
             char *start = plain.buf + plain.pos;
@@ -248,7 +253,7 @@ static ReadStatus readline_read(const char *prompt)
     if (got_text == NULL) {
         return READ_EOF;
     }
-    line.len = 0;
+    line_clear();
     kaa_strbuf_adds(&line, got_text);
     free(got_text);
     return READ_LINE;

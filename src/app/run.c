@@ -154,7 +154,7 @@ static void print_path_repr(FILE *out, const char *path)
     Kaa_XDECREF(r);
 }
 
-int kaa_app_run_path(const char *path, int dis)
+int kaa_app_run_path(const char *path, int dis, int set_path)
 {
     char abspath[PATH_MAX + 256];
     absolute_path(path, abspath, sizeof abspath);
@@ -191,7 +191,7 @@ int kaa_app_run_path(const char *path, int dis)
         Kaa_XDECREF(file);
         // sys.path[0] is the script's folder, as python3 sets it.
         char *slash = strrchr(abspath, '/');
-        if (r == 0 && slash) {
+        if (r == 0 && slash && set_path) {
             *slash = '\0';
             r = Kaa_PathPrepend(abspath);
             *slash = '/';
@@ -202,6 +202,15 @@ int kaa_app_run_path(const char *path, int dis)
     }
     kaa_mem_free(src);
     return r;
+}
+
+int kaa_app_set_path0(int module)
+{
+    char cwd[PATH_MAX];
+    if (module && getcwd(cwd, sizeof cwd) != NULL) {
+        return Kaa_PathPrepend(cwd);
+    }
+    return Kaa_PathPrepend("");
 }
 
 // Write dir/name.py (dots in name become folder separators) to out, made

@@ -29,9 +29,16 @@ int kaa_app_read(const char *path, char **src, size_t *len);
 int kaa_app_exec(const char *src, size_t len, const char *filename, int dis);
 
 // Run a script file as __main__ (__file__ is its absolute path), or print
-// its bytecode. Return 0, 2 after printing "can't open file" (CPython's
-// text), or -1 with the exception set.
-int kaa_app_run_path(const char *path, int dis);
+// its bytecode. With set_path, its folder becomes sys.path[0]. Return 0, 2
+// after printing "can't open file" (CPython's text), or -1 with the
+// exception set.
+int kaa_app_run_path(const char *path, int dis, int set_path);
+
+// sys.path[0] for a program that is not a script file, as python3 sets it:
+// the working directory for -m, '' (the working directory, looked up at
+// each import) for -c, stdin and the REPL. Return 0, or -1 with the
+// exception set.
+int kaa_app_set_path0(int module);
 
 // Find module `name` for -m: <dir>/<name>.py for each directory of KAAPATH,
 // then the project's lib/ folder (dots in the name are folder separators).

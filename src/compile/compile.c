@@ -563,23 +563,48 @@ static int has_starred(AstSeq *seq)
     return 0;
 }
 
+// The value of a constant expression as CPython's AST optimizer folds it:
+// literals, a sign applied to a number, and tuples of those. New reference,
+// or NULL (with no exception) when e is not constant.
+static KaaObject *fold_constant_tuple(Compiler *c, AstSeq *elts);
+
+static KaaObject *constant_value(Compiler *c, AstExpr *e)
+{
+    if (e->kind == EXPR_CONSTANT) {
+        if (e->v.constant.kind == AST_CONST_IMAG || e->v.constant.kind == AST_CONST_BYTES) {
+            return NULL;
+        }
+        return constant_object(c, e);
+    }
+    if (e->kind == EXPR_UNARYOP &&
+        (e->v.unaryop.op == AST_USUB || e->v.unaryop.op == AST_UADD) &&
+        e->v.unaryop.operand->kind == EXPR_CONSTANT &&
+        (e->v.unaryop.operand->v.constant.kind == AST_CONST_INT ||
+         e->v.unaryop.operand->v.constant.kind == AST_CONST_FLOAT)) {
+        KaaObject *o = constant_object(c, e->v.unaryop.operand);
+        if (o == NULL) {
+            return NULL;
+        }
+        KaaObject *r = e->v.unaryop.op == AST_USUB ? KaaNumber_Negative(o) : Kaa_NewRef(o);
+        Kaa_DECREF(o);
+        return r;
+    }
+    if (e->kind == EXPR_TUPLE) {
+        return fold_constant_tuple(c, e->v.seq.elts);
+    }
+    return NULL;
+}
+
 // A tuple of constants becomes a single constant (as CPython folds it).
 static KaaObject *fold_constant_tuple(Compiler *c, AstSeq *elts)
 {
     int n = AST_SEQ_LEN(elts);
-    for (int i = 0; i < n; i++) {
-        AstExpr *e = AST_SEQ_GET(elts, i);
-        if (e->kind != EXPR_CONSTANT || e->v.constant.kind == AST_CONST_IMAG ||
-            e->v.constant.kind == AST_CONST_BYTES) {
-            return NULL;
-        }
-    }
     KaaObject *t = KaaTuple_New(n);
     if (t == NULL) {
         return NULL;
     }
     for (int i = 0; i < n; i++) {
-        KaaObject *o = constant_object(c, AST_SEQ_GET(elts, i));
+        KaaObject *o = constant_value(c, AST_SEQ_GET(elts, i));
         if (o == NULL) {
             Kaa_DECREF(t);
             return NULL;
@@ -651,6 +676,39 @@ static int compile_dict(Compiler *c, AstExpr *e)
 
 static const int cmp_opargs[] = {Kaa_EQ, Kaa_NE, Kaa_LT, Kaa_LE, Kaa_GT, Kaa_GE};
 
+// The right operand of `in` and the iterable of `for`: a list display of
+// constants becomes a tuple constant and a set display a frozenset
+// constant (CPython's optimizer does the same). Return 1 if emitted.
+static int emit_folded_container(Compiler *c, AstExpr *e)
+{
+    if (e->kind != EXPR_LIST && e->kind != EXPR_SET) {
+        return 0;
+    }
+    AstSeq *elts = e->kind == EXPR_LIST ? e->v.seq.elts : e->v.set.elts;
+    KaaObject *t = fold_constant_tuple(c, elts);
+    if (t == NULL) {
+        return KaaErr_Occurred() ? -1 : 0;
+    }
+    if (e->kind == EXPR_SET) {
+        KaaObject *fs = KaaFrozenSet_New(t);
+        Kaa_DECREF(t);
+        if (fs == NULL) {
+            return -1;
+        }
+        t = fs;
+    }
+    return emit_const(c, t) < 0 ? -1 : 1;
+}
+
+static int compile_container_operand(Compiler *c, AstExpr *e)
+{
+    int r = emit_folded_container(c, e);
+    if (r != 0) {
+        return r < 0 ? -1 : 0;
+    }
+    return compile_expr(c, e);
+}
+
 static int emit_compare(Compiler *c, AstCmpOp op)
 {
     switch (op) {
@@ -673,7 +731,12 @@ static int compile_compare(Compiler *c, AstExpr *e)
     int n = e->v.compare.n;
     CHECK(compile_expr(c, e->v.compare.left));
     if (n == 1) {
-        CHECK(compile_expr(c, e->v.compare.comparators[0]));
+        AstCmpOp op0 = e->v.compare.ops[0];
+        if (op0 == AST_IN || op0 == AST_NOTIN) {
+            CHECK(compile_container_operand(c, e->v.compare.comparators[0]));
+        } else {
+            CHECK(compile_expr(c, e->v.compare.comparators[0]));
+        }
         c->u->loc = e->pos;
         return emit_compare(c, e->v.compare.ops[0]);
     }
@@ -747,7 +810,15 @@ static int compile_call(Compiler *c, AstExpr *e)
 {
     AstExpr *func = e->v.call.func;
     AstSeq *args = e->v.call.args, *kws = e->v.call.keywords;
-    if (func->kind == EXPR_ATTRIBUTE && !has_starred(args)) {
+    int any_star_kw = 0;
+    for (int i = 0; i < AST_SEQ_LEN(kws); i++) {
+        AstKeyword *k = AST_SEQ_GET(kws, i);
+        if (k->arg == NULL) {
+            any_star_kw = 1;
+        }
+    }
+    // CALL_EX takes [callable, NULL]: no LOAD_METHOD for f(*a) or f(**k).
+    if (func->kind == EXPR_ATTRIBUTE && !has_starred(args) && !any_star_kw) {
         CHECK(compile_expr(c, func->v.attribute.value));
         int idx = name_index(c, func->v.attribute.attr);
         CHECK(idx);
@@ -795,7 +866,7 @@ static int compile_call(Compiler *c, AstExpr *e)
         }
         c->u->loc = e->pos;
         CHECK(emit_const(c, names));
-        return emit(c, OP_CALL_KW, nargs);
+        return emit(c, OP_CALL_KW, nargs + nkw);
     }
     // f(*a, **k): positional arguments as one tuple, keywords as one dict.
     CHECK(compile_sequence_build(c, args, OP_BUILD_TUPLE, OP_LIST_EXTEND, OP_LIST_APPEND));
@@ -1060,13 +1131,54 @@ static int compile_expr(Compiler *c, AstExpr *e)
         }
         break;
     }
-    case EXPR_LIST:
-        r = compile_sequence_build(c, e->v.seq.elts, OP_BUILD_LIST, OP_LIST_EXTEND,
-                                   OP_LIST_APPEND);
+    case EXPR_LIST: {
+        // More than two constants: extend an empty list from a tuple constant,
+        // as CPython 3.11 does (its over-allocation shows in sys.getsizeof).
+        KaaObject *folded =
+            AST_SEQ_LEN(e->v.seq.elts) > 2 ? fold_constant_tuple(c, e->v.seq.elts) : NULL;
+        if (folded) {
+            r = emit(c, OP_BUILD_LIST, 0);
+            if (r == 0) {
+                r = emit_const(c, folded);
+            } else {
+                Kaa_DECREF(folded);
+            }
+            if (r == 0) {
+                r = emit(c, OP_LIST_EXTEND, 1);
+            }
+        } else if (KaaErr_Occurred()) {
+            r = -1;
+        } else {
+            r = compile_sequence_build(c, e->v.seq.elts, OP_BUILD_LIST, OP_LIST_EXTEND,
+                                       OP_LIST_APPEND);
+        }
         break;
-    case EXPR_SET:
-        r = compile_sequence_build(c, e->v.set.elts, OP_BUILD_SET, OP_SET_UPDATE, OP_SET_ADD);
+    }
+    case EXPR_SET: {
+        // {c1, c2, c3, ...} of more than two constants: BUILD_SET 0 then a
+        // frozenset constant added in one SET_UPDATE, as CPython 3.11 does
+        // (the insertion order decides the printed order).
+        KaaObject *folded =
+            AST_SEQ_LEN(e->v.set.elts) > 2 ? fold_constant_tuple(c, e->v.set.elts) : NULL;
+        if (folded) {
+            KaaObject *fs = KaaFrozenSet_New(folded);
+            Kaa_DECREF(folded);
+            r = fs ? emit(c, OP_BUILD_SET, 0) : -1;
+            if (r == 0) {
+                r = emit_const(c, fs);
+            } else {
+                Kaa_XDECREF(fs);
+            }
+            if (r == 0) {
+                r = emit(c, OP_SET_UPDATE, 1);
+            }
+        } else if (KaaErr_Occurred()) {
+            r = -1;
+        } else {
+            r = compile_sequence_build(c, e->v.set.elts, OP_BUILD_SET, OP_SET_UPDATE, OP_SET_ADD);
+        }
         break;
+    }
     case EXPR_DICT:
         r = compile_dict(c, e);
         break;
@@ -1334,7 +1446,7 @@ static int compile_for(Compiler *c, AstStmt *s)
     NEW_LABEL(top);
     NEW_LABEL(orelse);
     NEW_LABEL(end);
-    CHECK(compile_expr(c, s->v.forstmt.iter));
+    CHECK(compile_container_operand(c, s->v.forstmt.iter));
     c->u->loc = s->v.forstmt.iter->pos;
     CHECK(emit(c, OP_GET_ITER, 0));
     use_label(c, top);
@@ -1915,7 +2027,7 @@ static int compile_classdef(Compiler *c, AstStmt *s)
         }
         c->u->loc = s->pos;
         CHECK(emit_const(c, names));
-        CHECK(emit(c, OP_CALL_KW, nb + 2));
+        CHECK(emit(c, OP_CALL_KW, nb + 2 + nkw));
     } else {
         c->u->loc = s->pos;
         CHECK(emit(c, OP_CALL, nb + 2));

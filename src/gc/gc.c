@@ -10,9 +10,11 @@
  *   4. move_unreachable: objects with outside references are reachable, and
  *      so is everything they reach; the rest move to `unreachable`;
  *   5. promotes the survivors to the next generation;
- *   6. runs finalizers (tp_finalize, __del__) once per object, then checks
+ *   6. clears weak references to the unreachable objects and calls the
+ *      callbacks of those that are not garbage themselves;
+ *   7. runs finalizers (tp_finalize, __del__) once per object, then checks
  *      again which objects a finalizer resurrected;
- *   7. tp_clear's what is still unreachable, letting refcounting free it.
+ *   8. tp_clear's what is still unreachable, letting refcounting free it.
  * The gc_prev field doubles as gc_refs storage during steps 2-4.
  */
 #include <stdlib.h>
@@ -397,6 +399,58 @@ static void untrack_dicts(KaaGC_Head *head)
     }
 }
 
+// Clear every weak reference to an unreachable object, so that nothing can
+// reach the garbage through one from now on (CPython 3.11's handle_weakrefs).
+// Weakrefs that are garbage themselves are cleared too and their callbacks
+// never run. The callbacks of live weakrefs to garbage run now, before any
+// finalizer: each weakref waits in wrcb_to_call, then goes to `old`. Return
+// how many of those weakrefs their own callback freed (counted as collected).
+static Kaa_ssize_t handle_weakrefs(KaaGC_Head *unreachable, KaaGC_Head *old)
+{
+    KaaGC_Head wrcb_to_call;
+    list_init(&wrcb_to_call);
+    for (KaaGC_Head *g = gc_next(unreachable); g != unreachable; g = gc_next(g)) {
+        KaaObject *op = KAA_FROM_GC(g);
+        if (KaaWeakref_Check(op)) {
+            kaa_weakref_clear_ref(op);
+        }
+        KaaWeakReference **wrlist = kaa_weakref_list(op);
+        while (wrlist && *wrlist) {
+            KaaWeakReference *wr = *wrlist;
+            kaa_weakref_clear_ref((KaaObject *)wr);
+            // Garbage weakrefs (still COLLECTING) and weakrefs being
+            // deallocated (untracked) get no callback.
+            if (wr->wr_callback == NULL || !kaa_gc_is_tracked((KaaObject *)wr) ||
+                gc_is_collecting(KAA_AS_GC(wr))) {
+                continue;
+            }
+            Kaa_INCREF(wr);
+            list_move(KAA_AS_GC(wr), &wrcb_to_call);
+        }
+    }
+    Kaa_ssize_t freed = 0;
+    while (!list_is_empty(&wrcb_to_call)) {
+        KaaGC_Head *g = gc_next(&wrcb_to_call);
+        KaaObject *wr = KAA_FROM_GC(g);
+        KaaObject *callback = Kaa_XNewRef(((KaaWeakReference *)wr)->wr_callback);
+        if (callback) {
+            KaaObject *r = KaaObject_CallOneArg(callback, wr);
+            if (r == NULL) {
+                KaaErr_WriteUnraisable(callback);
+            }
+            Kaa_XDECREF(r);
+            Kaa_DECREF(callback);
+        }
+        Kaa_DECREF(wr);
+        if (gc_next(&wrcb_to_call) == g) {
+            list_move(g, old); // still alive
+        } else {
+            freed++;
+        }
+    }
+    return freed;
+}
+
 // Run tp_finalize (__del__) once on each object that has one.
 static void finalize_garbage(KaaGC_Head *collectable)
 {
@@ -531,9 +585,10 @@ static Kaa_ssize_t collect(int generation)
     if (gcstate.debug & KAA_GC_DEBUG_COLLECTABLE) {
         debug_print_collectable(&unreachable);
     }
+    Kaa_ssize_t m = handle_weakrefs(&unreachable, old);
     finalize_garbage(&unreachable);
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    Kaa_ssize_t m = list_size(&final_unreachable);
+    m += list_size(&final_unreachable);
     delete_garbage(&final_unreachable, old);
     Kaa_ssize_t n = 0;
     if (gcstate.debug & KAA_GC_DEBUG_STATS) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "objects/fileobject.h"
 #include "objects/heaptype.h"
 #include "vm/vm.h"
 
@@ -106,13 +107,36 @@ int kaa_print_to_stdout(KaaObject *s)
     return 0;
 }
 
-static int write_separator(KaaObject *sep, const char *dflt)
+// Write the str s to file: kaa's file objects directly, anything else through
+// its write() method; file NULL (no sys.stdout: shutdown) means C stdout.
+static int write_to(KaaObject *file, KaaObject *s)
 {
-    if (sep == NULL || sep == Kaa_None) {
-        fputs(dflt, stdout);
+    if (file == NULL) {
+        return kaa_print_to_stdout(s);
+    }
+    if (KaaFile_Check(file)) {
+        return kaa_file_write(file, s);
+    }
+    KaaObject *r = KaaObject_CallMethod(file, "write", &s, 1);
+    if (r == NULL) {
+        return -1;
+    }
+    Kaa_DECREF(r);
+    return 0;
+}
+
+static int flush_file(KaaObject *file)
+{
+    if (file == NULL) {
+        fflush(stdout);
         return 0;
     }
-    return kaa_print_to_stdout(sep);
+    if (KaaFile_Check(file)) {
+        return kaa_file_flush(file);
+    }
+    KaaObject *r = KaaObject_CallMethod(file, "flush", NULL, 0);
+    Kaa_XDECREF(r);
+    return r ? 0 : -1;
 }
 
 static KaaObject *builtin_print(KaaObject *self, KaaObject *const *args, size_t nargs,
@@ -144,30 +168,105 @@ static KaaObject *builtin_print(KaaObject *self, KaaObject *const *args, size_t 
         return KaaErr_Format(KaaExc(TypeError), "end must be None or a string, not %s",
                              Kaa_TYPE(end)->tp_name);
     }
-    if (file && file != Kaa_None) {
-        return KaaErr_Format(KaaExc(NotImplementedError), "kaa's print() does not support file= yet");
+    if (file == NULL || file == Kaa_None) {
+        file = kaa_sys_stream("stdout");
+        if (file == Kaa_None) {
+            Kaa_RETURN_NONE; // sys.stdout = None silences print, as in CPython
+        }
     }
+    if (sep == NULL || sep == Kaa_None) {
+        sep = KaaStr_InternFromString(" ");
+    }
+    if (end == NULL || end == Kaa_None) {
+        end = KaaStr_InternFromString("\n");
+    }
+    // A write() may rebind sys.stdout: keep the file alive meanwhile.
+    Kaa_XINCREF(file);
     for (size_t i = 0; i < nargs; i++) {
-        if (i > 0 && write_separator(sep, " ") < 0) {
-            return NULL;
+        if (i > 0 && write_to(file, sep) < 0) {
+            goto error;
         }
         KaaObject *s = KaaObject_Str(args[i]);
         if (s == NULL) {
-            return NULL;
+            goto error;
         }
-        int r = kaa_print_to_stdout(s);
+        int r = write_to(file, s);
         Kaa_DECREF(s);
         if (r < 0) {
-            return NULL;
+            goto error;
         }
     }
-    if (write_separator(end, "\n") < 0) {
+    if (write_to(file, end) < 0) {
+        goto error;
+    }
+    if (flush) {
+        int t = KaaObject_IsTrue(flush);
+        if (t < 0 || (t && flush_file(file) < 0)) {
+            goto error;
+        }
+    }
+    Kaa_XDECREF(file);
+    Kaa_RETURN_NONE;
+error:
+    Kaa_XDECREF(file);
+    return NULL;
+}
+
+// input([prompt]) when stdin is not a terminal driven by readline: write the
+// prompt to sys.stdout, then sys.stdin.readline() without its newline.
+static KaaObject *builtin_input(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                KaaObject *kwnames)
+{
+    if (no_keywords("input", kwnames) < 0 || check_arity("input", nargs, 0, 1) < 0) {
         return NULL;
     }
-    if (flush && KaaObject_IsTrue(flush) == 1) {
-        fflush(stdout);
+    KaaObject *fin = kaa_sys_stream("stdin");
+    KaaObject *fout = kaa_sys_stream("stdout");
+    KaaObject *ferr = kaa_sys_stream("stderr");
+    if (fin == NULL || fin == Kaa_None) {
+        return KaaErr_Format(KaaExc(RuntimeError), "input(): lost sys.stdin");
     }
-    Kaa_RETURN_NONE;
+    if (fout == NULL || fout == Kaa_None) {
+        return KaaErr_Format(KaaExc(RuntimeError), "input(): lost sys.stdout");
+    }
+    Kaa_INCREF(fin);
+    Kaa_INCREF(fout);
+    KaaObject *line = NULL;
+    if (ferr && ferr != Kaa_None && flush_file(ferr) < 0) {
+        KaaErr_Clear();
+    }
+    if (nargs == 1) {
+        KaaObject *s = KaaObject_Str(args[0]);
+        int r = s ? write_to(fout, s) : -1;
+        Kaa_XDECREF(s);
+        if (r < 0) {
+            goto done;
+        }
+    }
+    if (flush_file(fout) < 0) {
+        KaaErr_Clear();
+    }
+    line = KaaFile_Check(fin) ? kaa_file_readline(fin)
+                              : KaaObject_CallMethod(fin, "readline", NULL, 0);
+    if (line == NULL) {
+        goto done;
+    }
+    if (!KaaStr_Check(line)) {
+        Kaa_CLEAR(line);
+        KaaErr_SetString(KaaExc(TypeError), "object.readline() returned non-string");
+        goto done;
+    }
+    Kaa_ssize_t n = KaaStr_NBYTES(line);
+    if (n == 0) {
+        Kaa_CLEAR(line);
+        KaaErr_SetString(KaaExc(EOFError), "EOF when reading a line");
+    } else if (KaaStr_DATA(line)[n - 1] == '\n') {
+        Kaa_SETREF(line, KaaStr_FromStringAndSize(KaaStr_DATA(line), n - 1));
+    }
+done:
+    Kaa_DECREF(fin);
+    Kaa_DECREF(fout);
+    return line;
 }
 
 // --- Simple functions --------------------------------------------------------------
@@ -677,11 +776,313 @@ static KaaObject *builtin_globals(KaaObject *self, KaaObject *unused)
     return Kaa_NewRef(kaa_ts.frame->globals);
 }
 
+// The value a frame's localsplus slot i shows in locals(): cells are seen
+// through, and an argument that became a cell shows the cell's value.
+// Borrowed or NULL (unbound).
+static KaaObject *frame_local_value(KaaFrame *f, int i)
+{
+    KaaCodeObject *co = f->code;
+    KaaObject *v = f->localsplus[i];
+    if (i < co->co_nlocals) {
+        for (int j = 0; co->co_cell2arg && j < co->co_ncellvars; j++) {
+            if (co->co_cell2arg[j] == i) {
+                v = f->localsplus[co->co_nlocals + j];
+                return v ? ((KaaCellObject *)v)->ob_ref : NULL;
+            }
+        }
+        return v;
+    }
+    return v ? ((KaaCellObject *)v)->ob_ref : NULL;
+}
+
+// A cell created for an argument is shown at the argument's position.
+static int is_arg_cell(KaaCodeObject *co, int i)
+{
+    int j = i - co->co_nlocals;
+    return j >= 0 && j < co->co_ncellvars && co->co_cell2arg && co->co_cell2arg[j] >= 0;
+}
+
+// locals(): the namespace of module and class bodies, a snapshot dict of a
+// function's variables (free variables included, as CPython's f_locals).
+static KaaObject *builtin_locals(KaaObject *self, KaaObject *unused)
+{
+    KaaFrame *f = kaa_ts.frame;
+    if (f == NULL) {
+        return KaaErr_Format(KaaExc(SystemError), "locals(): no current frame");
+    }
+    if (f->locals) {
+        return Kaa_NewRef(f->locals);
+    }
+    KaaCodeObject *co = f->code;
+    KaaObject *d = KaaDict_New();
+    for (int i = 0; d && i < co->co_nlocalsplus; i++) {
+        if (is_arg_cell(co, i)) {
+            continue;
+        }
+        KaaObject *v = frame_local_value(f, i);
+        if (v && KaaDict_SetItem(d, KaaTuple_GET_ITEM(co->co_localsplusnames, i), v) < 0) {
+            Kaa_CLEAR(d);
+        }
+    }
+    return d;
+}
+
+static KaaObject *builtin_vars(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    if (no_keywords("vars", kwnames) < 0 || check_arity("vars", nargs, 0, 1) < 0) {
+        return NULL;
+    }
+    if (nargs == 0) {
+        return builtin_locals(self, NULL);
+    }
+    KaaObject *d;
+    int r = KaaObject_LookupAttr(args[0], kaa_id.__dict__, &d);
+    if (r == 0) {
+        return KaaErr_Format(KaaExc(TypeError), "vars() argument must have __dict__ attribute");
+    }
+    return r < 0 ? NULL : d;
+}
+
+// Add the keys of dict `from` to the dict `names` (used as a set).
+static int merge_keys(KaaObject *names, KaaObject *from)
+{
+    Kaa_ssize_t pos = 0;
+    KaaObject *k, *v;
+    while (KaaDict_Next(from, &pos, &k, &v)) {
+        if (KaaDict_SetItem(names, k, Kaa_None) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// The attribute names of a class and all its bases (type.__dir__).
+static int merge_class(KaaObject *names, KaaTypeObject *t)
+{
+    if (!(t->tp_flags & KAA_TPFLAGS_READY) && KaaType_Ready(t) < 0) {
+        return -1;
+    }
+    KaaObject *mro = t->tp_mro;
+    for (Kaa_ssize_t i = 0; mro && i < KaaTuple_GET_SIZE(mro); i++) {
+        KaaTypeObject *base = (KaaTypeObject *)KaaTuple_GET_ITEM(mro, i);
+        if (base->tp_dict && merge_keys(names, base->tp_dict) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// __dir__ defined by a class in Python, or NULL (borrowed).
+static KaaObject *user_dir_method(KaaTypeObject *t)
+{
+    KaaObject *name = KaaStr_InternFromString("__dir__");
+    KaaObject *mro = t->tp_mro;
+    for (Kaa_ssize_t i = 0; name && mro && i < KaaTuple_GET_SIZE(mro); i++) {
+        KaaTypeObject *base = (KaaTypeObject *)KaaTuple_GET_ITEM(mro, i);
+        KaaObject *m = base->tp_dict ? KaaDict_GetItemString(base->tp_dict, "__dir__") : NULL;
+        if (m) {
+            return (base->tp_flags & KAA_TPFLAGS_HEAPTYPE) ? m : NULL;
+        }
+    }
+    return NULL;
+}
+
+// The unsorted names dir(o) shows: a new list, or NULL.
+static KaaObject *dir_names(KaaObject *o)
+{
+    KaaObject *meth = user_dir_method(Kaa_TYPE(o));
+    if (meth) {
+        KaaObject *res = KaaObject_CallOneArg(meth, o);
+        KaaObject *list = res ? KaaSequence_List(res) : NULL;
+        Kaa_XDECREF(res);
+        return list;
+    }
+    if (KaaModule_Check(o)) {
+        return KaaDict_Keys(KaaModule_GetDict(o));
+    }
+    KaaObject *names = KaaDict_New();
+    if (names == NULL) {
+        return NULL;
+    }
+    int r;
+    if (KaaType_HasFeature(Kaa_TYPE(o), KAA_TPFLAGS_TYPE_SUBCLASS)) {
+        r = merge_class(names, (KaaTypeObject *)o);
+    } else {
+        // object.__dir__: the instance's __dict__, then its class's attributes.
+        KaaObject *d;
+        r = KaaObject_LookupAttr(o, kaa_id.__dict__, &d);
+        if (r > 0) {
+            r = KaaDict_Check(d) ? merge_keys(names, d) : 0;
+            Kaa_DECREF(d);
+        }
+        if (r >= 0) {
+            r = merge_class(names, Kaa_TYPE(o));
+        }
+    }
+    KaaObject *list = r < 0 ? NULL : KaaDict_Keys(names);
+    Kaa_DECREF(names);
+    return list;
+}
+
+KaaObject *KaaObject_Dir(KaaObject *o)
+{
+    KaaObject *list;
+    if (o == NULL) {
+        KaaObject *loc = builtin_locals(NULL, NULL);
+        if (loc == NULL) {
+            return NULL;
+        }
+        list = KaaDict_Check(loc) ? KaaDict_Keys(loc) : KaaSequence_List(loc);
+        Kaa_DECREF(loc);
+    } else {
+        list = dir_names(o);
+    }
+    if (list && KaaList_Sort(list) < 0) {
+        Kaa_CLEAR(list);
+    }
+    return list;
+}
+
+static KaaObject *builtin_dir(KaaObject *self, KaaObject *const *args, size_t nargs,
+                              KaaObject *kwnames)
+{
+    if (no_keywords("dir", kwnames) < 0 || check_arity("dir", nargs, 0, 1) < 0) {
+        return NULL;
+    }
+    return KaaObject_Dir(nargs ? args[0] : NULL);
+}
+
+// exit()/quit(): CPython's site.Quitter raise SystemExit(code).
+static KaaObject *builtin_exit(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"code", NULL};
+    KaaObject *a[1];
+    if (kaa_unpack_args("exit", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    KaaErr_SetObject(KaaExc(SystemExit), a[0]);
+    return NULL;
+}
+
 KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs,
                            KaaObject *kwnames);
 
+// compile(source, filename, mode): a code object.
+static KaaObject *builtin_compile(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                  KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"source", "filename", "mode", "flags", "dont_inherit",
+                                         "optimize", NULL};
+    KaaObject *a[6];
+    if (kaa_unpack_args("compile", args, nargs, kwnames, kwlist, 3, a) < 0) {
+        return NULL;
+    }
+    if (!KaaStr_Check(a[0])) {
+        if (KaaCode_Check(a[0])) {
+            return Kaa_NewRef(a[0]);
+        }
+        return KaaErr_Format(KaaExc(TypeError), "compile() arg 1 must be a string, bytes or AST object");
+    }
+    if (!KaaStr_Check(a[1]) || !KaaStr_Check(a[2])) {
+        return KaaErr_Format(KaaExc(TypeError), "compile() argument must be str");
+    }
+    KaaCompileMode mode;
+    if (KaaStr_EqualToASCII(a[2], "exec")) {
+        mode = KAA_MODE_EXEC;
+    } else if (KaaStr_EqualToASCII(a[2], "eval")) {
+        mode = KAA_MODE_EVAL;
+    } else if (KaaStr_EqualToASCII(a[2], "single")) {
+        mode = KAA_MODE_SINGLE;
+    } else {
+        return KaaErr_Format(KaaExc(ValueError),
+                             "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    kaa_source_register(KaaStr_DATA(a[1]), KaaStr_DATA(a[0]), (size_t)KaaStr_NBYTES(a[0]));
+    return Kaa_CompileString(KaaStr_DATA(a[0]), (size_t)KaaStr_NBYTES(a[0]), KaaStr_DATA(a[1]),
+                             mode);
+}
+
+// exec()/eval(): run source or a code object in the given (or current) namespaces.
+static KaaObject *run_source(const char *fname, KaaObject *const *args, size_t nargs,
+                             KaaObject *kwnames, KaaCompileMode mode)
+{
+    static const char *const kwlist[] = {"source", "globals", "locals", NULL};
+    KaaObject *a[3];
+    if (kaa_unpack_args(fname, args, nargs, kwnames, kwlist, 1, a) < 0) {
+        return NULL;
+    }
+    KaaObject *globals = a[1] && a[1] != Kaa_None ? a[1] : NULL;
+    KaaObject *locals = a[2] && a[2] != Kaa_None ? a[2] : NULL;
+    if (globals && !KaaDict_Check(globals)) {
+        return KaaErr_Format(KaaExc(TypeError), "%s() globals must be a dict, not %s", fname,
+                             Kaa_TYPE(globals)->tp_name);
+    }
+    if (globals == NULL) {
+        if (kaa_ts.frame == NULL) {
+            return KaaErr_Format(KaaExc(SystemError), "%s(): no current frame", fname);
+        }
+        globals = kaa_ts.frame->globals;
+        if (locals == NULL) {
+            locals = kaa_ts.frame->locals ? kaa_ts.frame->locals : globals;
+        }
+    }
+    if (locals == NULL) {
+        locals = globals;
+    }
+    if (KaaDict_GetItemString(globals, "__builtins__") == NULL &&
+        KaaDict_SetItemString(globals, "__builtins__", kaa_interp.builtins_module) < 0) {
+        return NULL;
+    }
+    KaaObject *code;
+    if (KaaCode_Check(a[0])) {
+        code = Kaa_NewRef(a[0]);
+    } else if (KaaStr_Check(a[0])) {
+        // eval() ignores leading spaces and tabs, as CPython's does.
+        const char *src = KaaStr_DATA(a[0]);
+        size_t len = (size_t)KaaStr_NBYTES(a[0]);
+        while (mode == KAA_MODE_EVAL && len && (*src == ' ' || *src == '\t')) {
+            src++;
+            len--;
+        }
+        kaa_source_register("<string>", src, len);
+        code = Kaa_CompileString(src, len, "<string>", mode);
+    } else {
+        return KaaErr_Format(KaaExc(TypeError), "%s() arg 1 must be a string, bytes or code object",
+                             fname);
+    }
+    if (code == NULL) {
+        return NULL;
+    }
+    KaaObject *r = Kaa_EvalCode(code, globals, locals);
+    Kaa_DECREF(code);
+    if (r && mode == KAA_MODE_EXEC) {
+        Kaa_DECREF(r);
+        Kaa_RETURN_NONE;
+    }
+    return r;
+}
+
+static KaaObject *builtin_exec(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    return run_source("exec", args, nargs, kwnames, KAA_MODE_EXEC);
+}
+
+static KaaObject *builtin_eval(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    return run_source("eval", args, nargs, kwnames, KAA_MODE_EVAL);
+}
+// The lazy iterator types (objects/enumobject.c).
+extern KaaTypeObject KaaEnum_Type, KaaZip_Type, KaaMap_Type, KaaFilter_Type, KaaReversed_Type;
+
 static KaaMethodDef builtin_methods[] = {
     {"__build_class__", kaa_build_class, KAA_METH_FASTCALL},
+    {"compile", builtin_compile, KAA_METH_FASTCALL},
+    {"exec", builtin_exec, KAA_METH_FASTCALL},
+    {"eval", builtin_eval, KAA_METH_FASTCALL},
     {"print", builtin_print, KAA_METH_FASTCALL},
     {"len", builtin_len, KAA_METH_O},
     {"repr", builtin_repr, KAA_METH_O},
@@ -699,6 +1100,13 @@ static KaaMethodDef builtin_methods[] = {
     {"oct", builtin_oct, KAA_METH_O},
     {"bin", builtin_bin, KAA_METH_O},
     {"globals", builtin_globals, KAA_METH_NOARGS},
+    {"locals", builtin_locals, KAA_METH_NOARGS},
+    {"vars", builtin_vars, KAA_METH_FASTCALL},
+    {"dir", builtin_dir, KAA_METH_FASTCALL},
+    {"input", builtin_input, KAA_METH_FASTCALL},
+    {"open", kaa_builtin_open, KAA_METH_FASTCALL},
+    {"exit", builtin_exit, KAA_METH_FASTCALL},
+    {"quit", builtin_exit, KAA_METH_FASTCALL},
     {"isinstance", builtin_isinstance, KAA_METH_FASTCALL},
     {"issubclass", builtin_issubclass, KAA_METH_FASTCALL},
     {"iter", builtin_iter, KAA_METH_FASTCALL},
@@ -750,6 +1158,11 @@ KaaObject *kaa_builtins_init(void)
         {"property", (KaaObject *)&KaaProperty_Type},
         {"staticmethod", (KaaObject *)&KaaStaticMethod_Type},
         {"classmethod", (KaaObject *)&KaaClassMethod_Type},
+        {"enumerate", (KaaObject *)&KaaEnum_Type},
+        {"zip", (KaaObject *)&KaaZip_Type},
+        {"map", (KaaObject *)&KaaMap_Type},
+        {"filter", (KaaObject *)&KaaFilter_Type},
+        {"reversed", (KaaObject *)&KaaReversed_Type},
     };
     for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++) {
         KaaObject *v = objects[i].value;

@@ -36,6 +36,19 @@ static int as_c_int(KaaObject *o, int *out, int clinic)
     return 0;
 }
 
+// Argument Clinic checks the total count (positional and keyword) first,
+// saying "keyword argument" when all were given by keyword.
+static int check_total(const char *fname, size_t nargs, KaaObject *kwnames, size_t max)
+{
+    size_t total = nargs + (kwnames ? (size_t)KaaTuple_GET_SIZE(kwnames) : 0);
+    if (total > max) {
+        KaaErr_Format(KaaExc(TypeError), "%s() takes at most %zu %sargument%s (%zu given)", fname,
+                      max, nargs == 0 ? "keyword " : "", max == 1 ? "" : "s", total);
+        return -1;
+    }
+    return 0;
+}
+
 static KaaObject *gc_enable(KaaObject *m, KaaObject *unused)
 {
     kaa_gc_set_enabled(1);
@@ -58,7 +71,8 @@ static KaaObject *gc_collect(KaaObject *m, KaaObject *const *args, size_t nargs,
 {
     static const char *const kwlist[] = {"generation", NULL};
     KaaObject *a[1];
-    if (kaa_unpack_args("collect", args, nargs, kwnames, kwlist, 0, a) < 0) {
+    if (check_total("collect", nargs, kwnames, 1) < 0 ||
+        kaa_unpack_args("collect", args, nargs, kwnames, kwlist, 0, a) < 0) {
         return NULL;
     }
     int generation = 2;
@@ -145,16 +159,20 @@ static KaaObject *gc_get_objects(KaaObject *m, KaaObject *const *args, size_t na
 {
     static const char *const kwlist[] = {"generation", NULL};
     KaaObject *a[1];
-    if (kaa_unpack_args("get_objects", args, nargs, kwnames, kwlist, 0, a) < 0) {
+    if (check_total("get_objects", nargs, kwnames, 1) < 0 ||
+        kaa_unpack_args("get_objects", args, nargs, kwnames, kwlist, 0, a) < 0) {
         return NULL;
     }
-    int generation = -1;
+    Kaa_ssize_t generation = -1;
     if (a[0] && a[0] != Kaa_None) {
-        if (!KaaInt_Check(a[0])) {
+        // A Py_ssize_t, as CPython's _Py_convert_optional_to_ssize_t.
+        KaaNumberMethods *nb = Kaa_TYPE(a[0])->tp_as_number;
+        if (!KaaInt_Check(a[0]) && !(nb && nb->nb_index)) {
             return KaaErr_Format(KaaExc(TypeError), "argument should be integer or None, not '%s'",
                                  Kaa_TYPE(a[0])->tp_name);
         }
-        if (as_c_int(a[0], &generation, 1) < 0) {
+        generation = KaaNumber_AsSsize_t(a[0], KaaExc(OverflowError));
+        if (generation == -1 && KaaErr_Occurred()) {
             return NULL;
         }
         if (generation >= KAA_NUM_GENERATIONS) {
@@ -167,7 +185,7 @@ static KaaObject *gc_get_objects(KaaObject *m, KaaObject *const *args, size_t na
             return KaaErr_Format(KaaExc(ValueError), "generation parameter cannot be negative");
         }
     }
-    return kaa_gc_get_objects(generation);
+    return kaa_gc_get_objects((int)generation);
 }
 
 static KaaObject *stats_dict(int generation)

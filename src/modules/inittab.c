@@ -5,6 +5,9 @@
 
 KaaObject *kaa_init_gc(void);
 KaaObject *kaa_init_sys(void);
+KaaObject *kaa_init_math(void);
+KaaObject *kaa_init_time(void);
+KaaObject *kaa_init_weakref(void);
 
 static const struct {
     const char *name;
@@ -12,6 +15,9 @@ static const struct {
 } inittab[] = {
     {"gc", kaa_init_gc},
     {"sys", kaa_init_sys},
+    {"math", kaa_init_math},
+    {"time", kaa_init_time},
+    {"_weakref", kaa_init_weakref},
 };
 
 // Create builtin module `name`: new reference, or NULL without exception

@@ -180,7 +180,25 @@ static KaaObject *sys_intern(KaaObject *m, KaaObject *s)
     return r;
 }
 
+// (type, value, traceback) of the exception being handled, or three Nones.
+static KaaObject *sys_exc_info(KaaObject *m, KaaObject *unused)
+{
+    KaaObject *exc = kaa_ts.handled;
+    if (exc == NULL) {
+        return KaaTuple_Pack(3, Kaa_None, Kaa_None, Kaa_None);
+    }
+    KaaObject *tb = ((KaaBaseExceptionObject *)exc)->traceback;
+    return KaaTuple_Pack(3, (KaaObject *)Kaa_TYPE(exc), exc, tb ? tb : Kaa_None);
+}
+
+static KaaObject *sys_exception(KaaObject *m, KaaObject *unused)
+{
+    return kaa_ts.handled ? Kaa_NewRef(kaa_ts.handled) : kaa_none_ref();
+}
+
 static KaaMethodDef sys_methods[] = {
+    {"exc_info", sys_exc_info, KAA_METH_NOARGS},
+    {"exception", sys_exception, KAA_METH_NOARGS},
     {"getrefcount", sys_getrefcount, KAA_METH_O},
     {"getsizeof", sys_getsizeof, KAA_METH_FASTCALL},
     {"_debugmallocstats", sys_debugmallocstats, KAA_METH_NOARGS},
@@ -202,7 +220,7 @@ static int add_new(KaaObject *m, const char *name, KaaObject *v)
 }
 
 // sys.version_info: a struct sequence, as in CPython.
-static KaaGetSetDef version_info_fields[] = {
+static KaaMemberDef version_info_fields[] = {
     KAA_STRUCTSEQ_FIELD("major", 0),        KAA_STRUCTSEQ_FIELD("minor", 1),
     KAA_STRUCTSEQ_FIELD("micro", 2),        KAA_STRUCTSEQ_FIELD("releaselevel", 3),
     KAA_STRUCTSEQ_FIELD("serial", 4),       {NULL},
@@ -215,7 +233,7 @@ static KaaTypeObject VersionInfo_Type = {
     .tp_base = &KaaTuple_Type,
     .tp_repr = kaa_structseq_repr,
     .tp_new = kaa_structseq_no_new,
-    .tp_getset = version_info_fields,
+    .tp_members = version_info_fields,
 };
 
 static KaaObject *make_version_info(void)

@@ -93,8 +93,7 @@ static void bad_thousands(char sep, uint32_t type)
     if (type > 32 && type < 128) {
         KaaErr_Format(KaaExc(ValueError), "Cannot specify '%c' with '%c'.", sep, (int)type);
     } else {
-        KaaErr_Format(KaaExc(ValueError), "Cannot specify '%c' with '\\x%x'.", sep,
-                      (unsigned)type);
+        KaaErr_Format(KaaExc(ValueError), "Cannot specify '%c' with '\\x%x'.", sep, (unsigned)type);
     }
 }
 
@@ -255,14 +254,14 @@ static KaaObject *unknown_type(uint32_t type, KaaObject *obj)
 
 // The pieces of a formatted number: [sign][prefix][digits][.][remainder].
 typedef struct {
-    char sign_char;        // '-' when negative, else '\0'
-    const char *prefix;    // "0x" etc. (ASCII), or ""
-    const char *digits;    // integer digits (ASCII)
+    char sign_char;     // '-' when negative, else '\0'
+    const char *prefix; // "0x" etc. (ASCII), or ""
+    const char *digits; // integer digits (ASCII)
     Kaa_ssize_t n_digits;
     int has_decimal;
-    const char *remainder; // after the '.': fraction, exponent, '%' (UTF-8)
+    const char *remainder;                      // after the '.': fraction, exponent, '%' (UTF-8)
     Kaa_ssize_t n_remainder_bytes, n_remainder; // bytes, code points
-    int upper;             // 'X': upper-case prefix and digits
+    int upper;                                  // 'X': upper-case prefix and digits
 } NumberParts;
 
 // Write digits[0..n) grouped `size` digits at a time with sep (size 0: no
@@ -644,9 +643,9 @@ static int need_spec_str(KaaObject *spec)
 static KaaObject *format_str_internal(KaaObject *value, const FormatSpec *f)
 {
     if (f->sign != '\0') {
-        return KaaErr_Format(KaaExc(ValueError), f->sign == ' '
-                                                     ? "Space not allowed in string format specifier"
-                                                     : "Sign not allowed in string format specifier");
+        return KaaErr_Format(KaaExc(ValueError),
+                             f->sign == ' ' ? "Space not allowed in string format specifier"
+                                            : "Sign not allowed in string format specifier");
     }
     if (f->no_neg_0) {
         return KaaErr_Format(KaaExc(ValueError),
@@ -722,8 +721,9 @@ static KaaObject *format_long_internal(KaaObject *value, const FormatSpec *f)
                                  "Sign not allowed with integer format specifier 'c'");
         }
         if (f->alternate) {
-            return KaaErr_Format(KaaExc(ValueError),
-                                 "Alternate form (#) not allowed with integer format specifier 'c'");
+            return KaaErr_Format(
+                KaaExc(ValueError),
+                "Alternate form (#) not allowed with integer format specifier 'c'");
         }
         int64_t x = KaaInt_AsInt64(value);
         if (x == -1 && KaaErr_Occurred()) {
@@ -1590,8 +1590,8 @@ static KaaObject *pct_format_long(KaaObject *v, PctArg *a)
 
 wrongtype:
     if (type == 'o' || type == 'x' || type == 'X') {
-        return KaaErr_Format(KaaExc(TypeError), "%%%c format: an integer is required, not %s",
-                             type, Kaa_TYPE(v)->tp_name);
+        return KaaErr_Format(KaaExc(TypeError), "%%%c format: an integer is required, not %s", type,
+                             Kaa_TYPE(v)->tp_name);
     }
     return KaaErr_Format(KaaExc(TypeError), "%%%c format: a real number is required, not %s", type,
                          Kaa_TYPE(v)->tp_name);
@@ -1765,8 +1765,7 @@ static int pct_one(PctState *st, KaaStrBuf *b)
         break;
     default:
         KaaErr_Format(KaaExc(ValueError), "unsupported format character '%c' (0x%x) at index %zd",
-                      (a.ch >= 31 && a.ch <= 126) ? (int)a.ch : '?', (unsigned)a.ch,
-                      st->cpos - 1);
+                      (a.ch >= 31 && a.ch <= 126) ? (int)a.ch : '?', (unsigned)a.ch, st->cpos - 1);
         return -1;
     }
     if (str == NULL) {
@@ -1779,8 +1778,8 @@ static int pct_one(PctState *st, KaaStrBuf *b)
 
 KaaObject *KaaStr_PrintfFormat(KaaObject *format, KaaObject *args)
 {
-    PctState st = {KaaStr_DATA(format), KaaStr_NBYTES(format), 0, 0, 0, Kaa_NewRef(args), -1, -2,
-                   NULL};
+    PctState st = {
+        KaaStr_DATA(format), KaaStr_NBYTES(format), 0, 0, 0, Kaa_NewRef(args), -1, -2, NULL};
     if (KaaTuple_Check(args)) {
         st.arglen = KaaTuple_GET_SIZE(args);
         st.argidx = 0;

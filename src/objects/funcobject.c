@@ -71,6 +71,7 @@ static void func_dealloc(KaaObject *o)
 {
     KaaFunctionObject *f = (KaaFunctionObject *)o;
     kaa_gc_untrack(o);
+    kaa_weakref_clear_refs(o);
     func_clear(o);
     Kaa_CLEAR(f->func_code);
     Kaa_CLEAR(f->func_name);
@@ -167,6 +168,7 @@ KaaTypeObject KaaFunction_Type = {
     .tp_getset = func_getset,
     .tp_members = func_members,
     .tp_dictoffset = offsetof(KaaFunctionObject, func_dict),
+    .tp_weaklistoffset = offsetof(KaaFunctionObject, func_weakreflist),
 };
 
 // --- cell -----------------------------------------------------------------------

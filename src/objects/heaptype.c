@@ -361,6 +361,7 @@ static void subtype_dealloc_body(KaaObject *o)
     if (KaaObject_IS_GC(o)) {
         kaa_gc_untrack(o);
     }
+    kaa_weakref_clear_refs(o); // after __del__, before the attributes go
     clear_slots(t, o);
     if (has_managed_dict(t)) {
         clear_managed_dict(o);

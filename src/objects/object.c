@@ -27,6 +27,7 @@ KaaObject *KaaType_GenericAlloc(KaaTypeObject *type, Kaa_ssize_t nitems)
     }
     memset(o, 0, size);
     o->ob_refcnt = 1;
+    kaa_ref_total++; // a new reference, as CPython's _Py_NewReference counts it
     o->ob_type = type;
     if (type->tp_itemsize) {
         Kaa_SIZE(o) = nitems;

@@ -386,8 +386,7 @@ static int merge(KaaSetObject *so, KaaSetObject *other)
         so->used = other->used;
         for (Kaa_ssize_t i = other->mask + 1; i > 0; i--, other_entry++) {
             if (IS_ACTIVE(other_entry)) {
-                insert_clean(so->table, newmask, Kaa_NewRef(other_entry->key),
-                             other_entry->hash);
+                insert_clean(so->table, newmask, Kaa_NewRef(other_entry->key), other_entry->hash);
             }
         }
         return 0;
@@ -794,7 +793,8 @@ static KaaObject *difference(KaaSetObject *so, KaaObject *other)
     while (set_next(so, &pos, &entry)) {
         KaaObject *key = Kaa_NewRef(entry->key);
         Kaa_hash_t hash = entry->hash;
-        int rv = other_is_dict ? KaaDict_Contains(other, key) : contains_entry(SET(other), key, hash);
+        int rv =
+            other_is_dict ? KaaDict_Contains(other, key) : contains_entry(SET(other), key, hash);
         if (rv == 0) {
             rv = add_entry(SET(result), key, hash);
         }

@@ -104,6 +104,7 @@ KaaObject *kaa_str_alloc(Kaa_ssize_t nbytes)
         return KaaErr_NoMemory();
     }
     s->ob_base.ob_base.ob_refcnt = 1;
+    kaa_ref_total++;
     s->ob_base.ob_base.ob_type = &KaaStr_Type;
     s->ob_base.ob_size = nbytes;
     s->hash = -1;
@@ -602,9 +603,8 @@ static KaaObject *str_str(KaaObject *s)
 // --- Iteration ---------------------------------------------------------------------
 
 typedef struct {
-    KaaObject_HEAD
-    KaaObject *str;     // NULL once exhausted
-    Kaa_ssize_t offset; // byte offset of the next character
+    KaaObject_HEAD KaaObject *str; // NULL once exhausted
+    Kaa_ssize_t offset;            // byte offset of the next character
 } StrIterObject;
 
 KaaTypeObject KaaStrIter_Type;
@@ -1052,8 +1052,8 @@ static KaaObject *pad(KaaObject *s, Kaa_ssize_t left, Kaa_ssize_t right, uint32_
 }
 
 // center/ljust/rjust: which = 0 center, 1 ljust, 2 rjust.
-static KaaObject *do_justify(KaaObject *s, KaaObject *const *args, size_t nargs,
-                             KaaObject *kwnames, int which, const char *name)
+static KaaObject *do_justify(KaaObject *s, KaaObject *const *args, size_t nargs, KaaObject *kwnames,
+                             int which, const char *name)
 {
     Kaa_ssize_t width;
     uint32_t fill = ' ';
@@ -1933,8 +1933,7 @@ static KaaObject *str_rindex(KaaObject *s, KaaObject *const *a, size_t n, KaaObj
     return do_find(s, a, n, k, "rindex", 1, 1);
 }
 
-static KaaObject *str_count(KaaObject *s, KaaObject *const *args, size_t nargs,
-                            KaaObject *kwnames)
+static KaaObject *str_count(KaaObject *s, KaaObject *const *args, size_t nargs, KaaObject *kwnames)
 {
     if (check_nargs_old("count", nargs, 1, 3, kwnames) < 0 || need_str(args[0]) < 0) {
         return NULL;

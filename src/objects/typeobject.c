@@ -309,7 +309,8 @@ static KaaObject *type_call(KaaObject *callable, KaaObject *const *args, size_t 
     }
     // Instances of classes are GC objects even when their builtin base's
     // __new__ (int, float, str...) does not know it: track them here.
-    if (KaaObject_IS_GC(obj) && !kaa_gc_is_tracked(obj)) {
+    if ((Kaa_TYPE(obj)->tp_flags & KAA_TPFLAGS_HEAPTYPE) && KaaObject_IS_GC(obj) &&
+        !kaa_gc_is_tracked(obj)) {
         kaa_gc_track(obj);
     }
     // __init__ runs only when __new__ returned an instance of this type.
@@ -580,9 +581,8 @@ static KaaObject *object_str(KaaObject *o)
 // tp_itemsize per item, as CPython's; kaa's own variable layouts are counted
 // here too, since str and int inherit this method: a str stores its UTF-8
 // bytes and a NUL after the header (ob_size counts code points, not bytes),
-// a big int owns a GMP integer and its limbs, and an instance of a class
-// owns its inline values array (its materialized __dict__, a separate
-// object, is not counted, as in CPython).
+// and a big int owns a GMP integer and its limbs. As in CPython 3.11, an
+// instance's inline values array and its __dict__ are not counted.
 static KaaObject *object_sizeof(KaaObject *self, KaaObject *unused)
 {
     KaaTypeObject *t = Kaa_TYPE(self);
@@ -597,18 +597,12 @@ static KaaObject *object_sizeof(KaaObject *self, KaaObject *unused)
         __mpz_struct *z = ((KaaIntObject *)self)->big;
         res += (Kaa_ssize_t)(sizeof(__mpz_struct) + (size_t)z->_mp_alloc * sizeof(mp_limb_t));
     }
-    if (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) {
-        KaaInlineValues *v =
-            *(KaaInlineValues **)((char *)self + t->tp_dictoffset + sizeof(KaaObject *));
-        if (v) {
-            res += (Kaa_ssize_t)(sizeof(KaaInlineValues) + (size_t)v->cap * sizeof(KaaObject *));
-        }
-    }
     return KaaInt_FromSsize_t(res);
 }
 
 static KaaMethodDef object_methods[] = {
     {"__sizeof__", object_sizeof, KAA_METH_NOARGS, "Size of object in memory, in bytes."},
+    {"__format__", kaa_object___format__, KAA_METH_O, "Default object formatter."},
     {NULL},
 };
 

@@ -107,8 +107,8 @@ int kaa_unicode_isspace(uint32_t c)
     if (c < 0x80) {
         return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
     }
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 int kaa_unicode_isprintable(uint32_t c)
@@ -247,6 +247,6 @@ void kaa_unicode_addcase(KaaStrBuf *b, uint32_t c, int which)
         return;
     }
     uint32_t m = which == KAA_CASE_UPPER || which == KAA_CASE_TITLE ? kaa_unicode_toupper(c)
-                                                                     : kaa_unicode_tolower(c);
+                                                                    : kaa_unicode_tolower(c);
     kaa_strbuf_add_utf8(b, m);
 }

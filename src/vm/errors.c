@@ -205,7 +205,7 @@ void KaaErr_WriteUnraisable(KaaObject *obj)
             fprintf(stderr, "Exception ignored in: <object repr() failed>\n");
         }
     }
-    kaa_exception_print(exc);
+    kaa_exception_print_unchained(exc);
     Kaa_DECREF(exc);
 }
 

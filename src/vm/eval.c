@@ -655,11 +655,12 @@ static int print_expr(KaaObject *v)
     if (r == NULL) {
         return -1;
     }
-    int rc = kaa_print_to_stdout(r);
+    // Written like print(repr(v)): through sys.stdout when it was replaced.
+    KaaObject *print = KaaDict_GetItemString(kaa_interp.builtins, "print");
+    KaaObject *res = print ? KaaObject_CallOneArg(print, r) : NULL;
     Kaa_DECREF(r);
-    if (rc == 0) {
-        rc = kaa_print_to_stdout(NULL);
-    }
+    int rc = res ? 0 : -1;
+    Kaa_XDECREF(res);
     if (rc == 0) {
         rc = KaaDict_SetItemString(kaa_interp.builtins, "_", v);
     }
@@ -1491,11 +1492,44 @@ dispatch_opcode:
     }
 
     TARGET(BUILD_SET) :
+    {
+        KaaObject *set = KaaSet_New(NULL);
+        int r = set ? 0 : -1;
+        for (int i = oparg; i > 0 && r == 0; i--) {
+            r = KaaSet_Add(set, PEEK(i));
+        }
+        for (int i = 0; i < oparg; i++) {
+            KaaObject *v = POP();
+            Kaa_DECREF(v);
+        }
+        if (r < 0) {
+            Kaa_XDECREF(set);
+            goto error;
+        }
+        PUSH(set);
+        DISPATCH();
+    }
+
     TARGET(SET_ADD) :
+    {
+        KaaObject *v = POP();
+        int r = KaaSet_Add(PEEK(oparg), v);
+        Kaa_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
     TARGET(SET_UPDATE) :
     {
-        KaaErr_SetString(KaaExc(NotImplementedError), "kaa does not support sets yet");
-        goto error;
+        KaaObject *iterable = POP();
+        int r = KaaSet_Update(PEEK(oparg), iterable);
+        Kaa_DECREF(iterable);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
     }
 
     TARGET(BUILD_MAP) :
@@ -1557,24 +1591,15 @@ dispatch_opcode:
     {
         KaaObject *iterable = POP();
         KaaObject *list = PEEK(oparg);
-        KaaObject *tmp = KaaSequence_List(iterable);
-        if (tmp == NULL) {
-            if (KaaErr_ExceptionMatches(KaaExc(TypeError)) && Kaa_TYPE(iterable)->tp_iter == NULL &&
-                !(Kaa_TYPE(iterable)->tp_as_sequence &&
-                  Kaa_TYPE(iterable)->tp_as_sequence->sq_item)) {
-                KaaErr_Clear();
-                KaaErr_Format(KaaExc(TypeError), "Value after * must be an iterable, not %s",
-                              Kaa_TYPE(iterable)->tp_name);
-            }
-            Kaa_DECREF(iterable);
-            goto error;
+        int r = KaaList_Extend(list, iterable);
+        if (r < 0 && KaaErr_ExceptionMatches(KaaExc(TypeError)) &&
+            Kaa_TYPE(iterable)->tp_iter == NULL &&
+            !(Kaa_TYPE(iterable)->tp_as_sequence && Kaa_TYPE(iterable)->tp_as_sequence->sq_item)) {
+            KaaErr_Clear();
+            KaaErr_Format(KaaExc(TypeError), "Value after * must be an iterable, not %s",
+                          Kaa_TYPE(iterable)->tp_name);
         }
         Kaa_DECREF(iterable);
-        int r = 0;
-        for (Kaa_ssize_t i = 0; i < KaaList_GET_SIZE(tmp) && r == 0; i++) {
-            r = KaaList_Append(list, KaaList_GET_ITEM(tmp, i));
-        }
-        Kaa_DECREF(tmp);
         if (r < 0) {
             goto error;
         }
@@ -1660,10 +1685,11 @@ dispatch_opcode:
 
     TARGET(JUMP) :
     {
-        JUMPTO(oparg);
+        // Check for Ctrl-C before jumping, so the traceback names this line.
         if (kaa_sigint_pending && handle_pending() < 0) {
             goto error;
         }
+        JUMPTO(oparg);
         DISPATCH();
     }
 
@@ -1794,6 +1820,7 @@ dispatch_opcode:
         KaaObject *kwnames = NULL;
         if ((ip[-1] & 0xFF) == OP_CALL_KW) {
             kwnames = POP();
+            oparg -= (int)KaaTuple_GET_SIZE(kwnames); // CALL_KW's arg counts the keywords too
         }
         int nkw = kwnames ? (int)KaaTuple_GET_SIZE(kwnames) : 0;
         int total = oparg + nkw;

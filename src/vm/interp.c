@@ -14,6 +14,7 @@
 #include "mem/mem.h"
 #include "parse/parse.h"
 #include "util/strbuf.h"
+#include "objects/heaptype.h"
 #include "vm/vm.h"
 
 KaaIds kaa_id;
@@ -24,6 +25,29 @@ void kaa_type_fini(void);
 void kaa_eval_fini(void);
 void kaa_raise_syntax_error(const char *kind, const char *msg, KaaObject *filename, int lineno,
                             int offset, int end_lineno, int end_offset);
+
+// Ready every public static type at start-up, so that no namespace is built
+// in the middle of a program (that would move gc counts CPython does not move).
+static int ready_static_types(void)
+{
+    KaaTypeObject *types[] = {
+        &KaaType_Type, &KaaBaseObject_Type, &KaaNone_Type, &KaaNotImplemented_Type,
+        &KaaEllipsis_Type, &KaaInt_Type, &KaaBool_Type, &KaaFloat_Type, &KaaStr_Type,
+        &KaaTuple_Type, &KaaList_Type, &KaaDict_Type, &KaaSet_Type, &KaaFrozenSet_Type,
+        &KaaRange_Type, &KaaRangeIter_Type, &KaaSlice_Type, &KaaSeqIter_Type, &KaaCode_Type,
+        &KaaFunction_Type, &KaaCell_Type, &KaaMethod_Type, &KaaCFunction_Type,
+        &KaaMethodDescr_Type, &KaaClassMethodDescr_Type, &KaaGetSetDescr_Type,
+        &KaaMemberDescr_Type, &KaaWrapperDescr_Type, &KaaModule_Type, &KaaTraceBack_Type,
+        &KaaSuper_Type, &KaaProperty_Type, &KaaStaticMethod_Type, &KaaClassMethod_Type,
+        &KaaGen_Type,
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        if (KaaType_Ready(types[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
 
 static int init_identifiers(void)
 {
@@ -44,8 +68,7 @@ int Kaa_Initialize(int argc, char **argv)
     kaa_ts.recursion_limit = 1000;
     kaa_int_init();
     kaa_str_init();
-    if (init_identifiers() < 0 || KaaType_Ready(&KaaType_Type) < 0 ||
-        KaaType_Ready(&KaaBaseObject_Type) < 0 || kaa_exceptions_init() < 0) {
+    if (init_identifiers() < 0 || ready_static_types() < 0 || kaa_exceptions_init() < 0) {
         goto fail;
     }
     kaa_interp.modules = KaaDict_New();

@@ -374,7 +374,7 @@ static void print_syntax_error_location(FILE *out, KaaSyntaxErrorObject *e)
     int lead_chars = char_offset(text, lead);
     int line_chars = char_offset(text, len);
     if (offset - 1 < lead_chars) {
-        offset = lead_chars + 1;
+        return; // points into the stripped indentation: CPython prints no caret
     }
     if (offset > line_chars + 1) {
         offset = line_chars + 1;
@@ -446,6 +446,20 @@ static void print_chained(KaaObject *exc, int depth)
         print_syntax_error_location(out, (KaaSyntaxErrorObject *)exc);
     }
     print_exception_line(out, exc);
+}
+
+// The traceback and the exception line only, without the chain (what
+// "Exception ignored in" reports show).
+void kaa_exception_print_unchained(KaaObject *exc)
+{
+    fflush(stdout);
+    KaaObject *saved = KaaErr_GetRaisedException();
+    if (KaaExceptionInstance_Check(exc)) {
+        kaa_traceback_print(((KaaBaseExceptionObject *)exc)->traceback);
+        print_exception_line(stderr, exc);
+    }
+    fflush(stderr);
+    KaaErr_SetRaisedException(saved);
 }
 
 void kaa_exception_print(KaaObject *exc)

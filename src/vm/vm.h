@@ -88,6 +88,7 @@ KaaObject *kaa_gen_new(KaaFunctionObject *func, KaaObject *const *args, size_t n
 // None to a caller that passed `quiet`.
 KaaObject *kaa_gen_send_ex(KaaObject *gen, KaaObject *arg, int exc, int quiet);
 int kaa_gen_check(KaaObject *o);
+extern KaaTypeObject KaaGen_Type;
 
 // Frame data stack.
 KaaFrame *kaa_frame_push(KaaCodeObject *code, size_t slots);
@@ -115,6 +116,7 @@ void kaa_traceback_add(KaaCodeObject *code, int lasti);
 void kaa_traceback_print(KaaObject *tb);
 // Print exc (with its chain) the way CPython's default excepthook does.
 void kaa_exception_print(KaaObject *exc);
+void kaa_exception_print_unchained(KaaObject *exc);
 // Text of line `lineno` of a file (new str or NULL without exception).
 KaaObject *kaa_source_line(KaaObject *filename, int lineno);
 // Remember source text for pseudo-files ("<stdin>", "<string>").

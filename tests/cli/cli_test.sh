@@ -345,6 +345,25 @@ case_module() {
     expect_out "other ['$tmp/second/other.py', '-i']\n"
 }
 
+case_sys_path0() {
+    # sys.path[0]: '' for -c, stdin and the REPL; the script's folder; the
+    # working directory for -m. Modules beside it can then be imported.
+    mkdir "$tmp/cwd/sub"
+    script helper.py 'print("helper imported")\n'
+    script sub/show.py 'import sys\nprint(sys.path[0])\n'
+    same -- -c 'import sys; print(repr(sys.path[0])); import helper'
+    expect_out "''\nhelper imported\n"
+    input 'import sys; print(repr(sys.path[0])); import helper\n'
+    same --
+    expect_out "''\nhelper imported\n"
+    same -- -qi
+    expect_out "''\nhelper imported\n"
+    same -- sub/show.py
+    expect_out "$tmp/cwd/sub\n"
+    same KAAPATH=sub PYTHONPATH=sub -- -m show
+    expect_out "$tmp/cwd\n"
+}
+
 case_module_missing() {
     same -- -m no_such_module_xyz
     expect_rc 1

@@ -43,10 +43,10 @@ static KaaReplStatus feed_all(const char *const *lines)
     return r;
 }
 
-#define FEED(expected, ...)                                                                      \
-    do {                                                                                         \
-        const char *lines_[] = {__VA_ARGS__, NULL};                                              \
-        ck_assert_int_eq(feed_all(lines_), expected);                                            \
+#define FEED(expected, ...)                                                                        \
+    do {                                                                                           \
+        const char *lines_[] = {__VA_ARGS__, NULL};                                                \
+        ck_assert_int_eq(feed_all(lines_), expected);                                              \
     } while (0)
 
 START_TEST(feed_simple_statements)
@@ -110,11 +110,11 @@ START_TEST(feed_finish_at_end_of_input)
         const char *text;
         KaaReplStatus verdict;
     } cases[] = {
-        {"if 1:\n  2", KAA_REPL_RUN},   // a whole statement runs
+        {"if 1:\n  2", KAA_REPL_RUN}, // a whole statement runs
         {"class A:\n  x = 1", KAA_REPL_RUN},
-        {"def f():", KAA_REPL_ERROR},   // expected an indented block
-        {"(1,\n2", KAA_REPL_ERROR},     // '(' was never closed
-        {"1 \\", KAA_REPL_ERROR},       // unexpected EOF while parsing
+        {"def f():", KAA_REPL_ERROR}, // expected an indented block
+        {"(1,\n2", KAA_REPL_ERROR},   // '(' was never closed
+        {"1 \\", KAA_REPL_ERROR},     // unexpected EOF while parsing
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ReplState st;

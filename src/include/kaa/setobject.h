@@ -41,7 +41,7 @@ extern KaaTypeObject KaaFrozenSet_Type;
 #define KaaFrozenSet_CheckExact(o) (Kaa_TYPE(o) == &KaaFrozenSet_Type)
 #define KaaAnySet_CheckExact(o) (KaaSet_CheckExact(o) || KaaFrozenSet_CheckExact(o))
 #define KaaSet_Check(o) (KaaSet_CheckExact(o) || KaaType_IsSubtype(Kaa_TYPE(o), &KaaSet_Type))
-#define KaaFrozenSet_Check(o)                                                                    \
+#define KaaFrozenSet_Check(o)                                                                      \
     (KaaFrozenSet_CheckExact(o) || KaaType_IsSubtype(Kaa_TYPE(o), &KaaFrozenSet_Type))
 #define KaaAnySet_Check(o) (KaaSet_Check(o) || KaaFrozenSet_Check(o))
 #define KaaSet_GET_SIZE(o) (((KaaSetObject *)(o))->used)

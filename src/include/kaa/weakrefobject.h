@@ -19,11 +19,10 @@
 typedef struct KaaWeakReference KaaWeakReference;
 
 struct KaaWeakReference {
-    KaaObject_HEAD
-    KaaObject *wr_object;     // the referent, not owned; Kaa_None once cleared
-    KaaObject *wr_callback;   // owned, or NULL
-    Kaa_hash_t hash;          // the referent's hash once computed, else -1
-    KaaWeakReference *wr_prev; // neighbours in the referent's list
+    KaaObject_HEAD KaaObject *wr_object; // the referent, not owned; Kaa_None once cleared
+    KaaObject *wr_callback;              // owned, or NULL
+    Kaa_hash_t hash;                     // the referent's hash once computed, else -1
+    KaaWeakReference *wr_prev;           // neighbours in the referent's list
     KaaWeakReference *wr_next;
 };
 
@@ -33,7 +32,7 @@ extern KaaTypeObject KaaWeakref_CallableProxyType; // weakref.CallableProxyType
 
 #define KaaWeakref_CheckRefExact(o) (Kaa_TYPE(o) == &KaaWeakref_RefType)
 #define KaaWeakref_CheckRef(o) KaaType_IsSubtype(Kaa_TYPE(o), &KaaWeakref_RefType)
-#define KaaWeakref_CheckProxy(o)                                                                 \
+#define KaaWeakref_CheckProxy(o)                                                                   \
     (Kaa_TYPE(o) == &KaaWeakref_ProxyType || Kaa_TYPE(o) == &KaaWeakref_CallableProxyType)
 #define KaaWeakref_Check(o) (KaaWeakref_CheckRef(o) || KaaWeakref_CheckProxy(o))
 #define KaaType_SUPPORTS_WEAKREFS(t) ((t)->tp_weaklistoffset > 0)

@@ -1,0 +1,36 @@
+# The set API: construction, mutation, copies, repr, len and truth.
+print(set(), frozenset(), set([]), set(()), set(range(0)))
+print(set("aaa"), len(set("abracadabra")), sorted(set("abracadabra")))
+print(set([1, 1.0, True]), set([0, 0.0, False, -0.0]))
+f = frozenset([1, 2])
+print(frozenset(f) is f, f.copy() is f, set(f) is f, frozenset() is frozenset())
+print(frozenset([f]), set([f, frozenset()]))
+
+s = set()
+print(s.add(3), s.add(4), s.add(3), s)
+print(s.discard(4), s.discard(99), s)
+print(s.remove(3), s, len(s), bool(s))
+s = set([5, 6, 7])
+c = s.copy()
+c.add(8)
+print(s, c, c is s, type(c).__name__)
+print(s.clear(), s, len(s), bool(s))
+s.update()
+print(s, bool(set([0])))
+s = set([3, 1, 2])
+print(s.pop(), s.pop(), s.pop(), s)
+print(repr(set([1])), str(frozenset([1, 2])), repr(set([(1, 2)])))
+print(list(set([10, 20, 30])), tuple(frozenset([3, 2, 1])))
+print(sorted(set([3, -1, 2]), reverse=True), max(set([4, 9, 2])), sum(set([1, 2, 3])))
+n = 0
+for x in set([4, 5, 6]):
+    n = n + x
+print(n)
+s = set(range(5))
+for x in s:
+    s.discard(x)
+    s.add(x + 100)
+print(s)
+it = iter(set([1, 2, 3]))
+print(it.__length_hint__(), next(it), it.__length_hint__(), type(it).__name__)
+print(set([1, 2]).__sizeof__(), set(range(20)).__sizeof__(), frozenset().__sizeof__())

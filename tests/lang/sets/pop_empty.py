@@ -1,0 +1,3 @@
+s = set([1])
+print(s.pop())
+s.pop()
