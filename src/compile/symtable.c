@@ -682,7 +682,11 @@ static int analyze(Builder *b, SymScopeTable *s, NameSet *bound, NameSet *free_o
             continue;
         }
         if (sym == NULL) {
+            // Free only to pass it through to a nested scope: add it to s.
+            SymScopeTable *saved_cur = b->cur;
+            b->cur = s;
             sym = add_flags(b, name, 0, (AstPos){0, 0, 0, 0});
+            b->cur = saved_cur;
             if (sym == NULL) {
                 goto done;
             }

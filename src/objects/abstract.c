@@ -306,6 +306,16 @@ KaaObject *KaaObject_GetItem(KaaObject *o, KaaObject *key)
         return t->tp_as_sequence->sq_item(o, i);
     }
     if (KaaType_HasFeature(t, KAA_TPFLAGS_TYPE_SUBCLASS)) {
+        // C[key] calls the class's __class_getitem__ (PEP 560).
+        KaaObject *meth;
+        if (KaaObject_LookupAttr(o, KaaStr_InternFromString("__class_getitem__"), &meth) < 0) {
+            return NULL;
+        }
+        if (meth) {
+            KaaObject *r = KaaObject_CallOneArg(meth, key);
+            Kaa_DECREF(meth);
+            return r;
+        }
         return KaaErr_Format(KaaExc(TypeError), "type '%s' is not subscriptable",
                              ((KaaTypeObject *)o)->tp_name);
     }
@@ -425,9 +435,37 @@ static int is_type(KaaObject *o)
     return KaaType_HasFeature(Kaa_TYPE(o), KAA_TPFLAGS_TYPE_SUBCLASS);
 }
 
+// A metaclass defined in Python may override isinstance()/issubclass().
+static int call_check_hook(KaaObject *cls, const char *name, KaaObject *arg)
+{
+    KaaTypeObject *meta = Kaa_TYPE(cls);
+    if (!(meta->tp_flags & KAA_TPFLAGS_HEAPTYPE)) {
+        return -2; // no hook
+    }
+    KaaObject *hook = kaa_type_lookup(meta, KaaStr_InternFromString(name));
+    if (hook == NULL || Kaa_TYPE(hook) != &KaaFunction_Type) {
+        return -2;
+    }
+    KaaObject *args[2] = {cls, arg};
+    KaaObject *r = KaaObject_Vectorcall(hook, args, 2, NULL);
+    if (r == NULL) {
+        return -1;
+    }
+    int t = KaaObject_IsTrue(r);
+    Kaa_DECREF(r);
+    return t;
+}
+
 int KaaObject_IsInstance(KaaObject *inst, KaaObject *cls)
 {
+    if (Kaa_TYPE(inst) == (KaaTypeObject *)cls) {
+        return 1;
+    }
     if (is_type(cls)) {
+        int hooked = call_check_hook(cls, "__instancecheck__", inst);
+        if (hooked != -2) {
+            return hooked;
+        }
         return KaaType_IsSubtype(Kaa_TYPE(inst), (KaaTypeObject *)cls);
     }
     if (KaaTuple_Check(cls)) {
@@ -451,6 +489,10 @@ int KaaObject_IsSubclass(KaaObject *derived, KaaObject *cls)
         return -1;
     }
     if (is_type(cls)) {
+        int hooked = call_check_hook(cls, "__subclasscheck__", derived);
+        if (hooked != -2) {
+            return hooked;
+        }
         return KaaType_IsSubtype((KaaTypeObject *)derived, (KaaTypeObject *)cls);
     }
     if (KaaTuple_Check(cls)) {

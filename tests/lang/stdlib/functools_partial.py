@@ -31,8 +31,14 @@ class Num:
 print(partial(Num, 'x', y=Num()))
 print(list(map(partial(max, 0), [-2, 3, -1, 5])))
 print(sorted(['b', 'A', 'c'], key=partial(str.lower)))
-for bad in [(), (1,)]:
+
+
+def attempt(*args):
     try:
-        partial(*bad)
+        partial(*args)
     except TypeError as e:
         print('TypeError', e)
+
+
+attempt()
+attempt(1)

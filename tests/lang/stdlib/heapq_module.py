@@ -24,8 +24,15 @@ for prio, name in [(2, 'write'), (1, 'plan'), (3, 'test'), (1, 'coffee')]:
 while tasks:
     print(heapq.heappop(tasks), end=' ')
 print()
-for f, args in [(heapq.heappop, ([],)), (heapq.heappush, (1, 2)), (heapq.heapreplace, ([],))]:
+
+
+def attempt(f, *args):
     try:
         f(*args)
     except Exception as e:
         print(type(e).__name__, e)
+
+
+attempt(heapq.heappop, [])
+attempt(heapq.heappush, 1, 2)
+attempt(heapq.heapreplace, [], 1)

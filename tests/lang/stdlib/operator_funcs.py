@@ -18,8 +18,16 @@ print(op.iadd(lst, [2]), lst, op.iadd(1, 2), op.imul('ab', 2), op.ipow(2, 5), op
 print(op.__add__ is op.add, op.__not__ is op.not_, op.__getitem__({'k': 'v'}, 'k'))
 print(reduce(op.mul, range(1, 6)), list(map(op.sub, [10, 20], [1, 2])))
 print(sorted([(1, 'b'), (0, 'c'), (1, 'a')], key=op.itemgetter(0)))
-for f, args in [(op.truediv, (1, 0)), (op.indexOf, ([1], 5)), (op.concat, (1, 2)), (op.index, (1.5,))]:
+
+
+def attempt(f, *args):
     try:
         f(*args)
     except Exception as e:
         print(type(e).__name__, e)
+
+
+attempt(op.truediv, 1, 0)
+attempt(op.indexOf, [1], 5)
+attempt(op.concat, 1, 2)
+attempt(op.index, 1.5)

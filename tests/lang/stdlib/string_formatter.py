@@ -22,8 +22,18 @@ class Upper(Formatter):
 
 up = Upper()
 print(up.format('{} and {name} and {missing}', 'abc', name='def'))
-for bad in ['{} {0}', '{', '}', '{0}', '{x}', '{!z}']:
+
+
+def attempt(*args):
     try:
-        fmt.format(bad, *([1] if bad != '{0}' else []))
+        fmt.format(*args)
     except Exception as e:
         print(type(e).__name__, e)
+
+
+attempt('{} {0}', 1)
+attempt('{', 1)
+attempt('}')
+attempt('{0}')
+attempt('{x}')
+attempt('{!z}', 1)
