@@ -591,6 +591,9 @@ static Kaa_ssize_t collect(int generation)
     m += list_size(&final_unreachable);
     delete_garbage(&final_unreachable, old);
     Kaa_ssize_t n = 0;
+    if (generation == KAA_NUM_GENERATIONS - 1) {
+        kaa_float_clear_freelist(); // full collections clear the free lists (CPython)
+    }
     if (gcstate.debug & KAA_GC_DEBUG_STATS) {
         fprintf(stderr, "gc: done, %zd unreachable, %zd uncollectable, %.4fs elapsed\n", m + n,
                 n, now_seconds() - t0);

@@ -31,19 +31,51 @@
 
 #define FVAL(o) KaaFloat_AS_DOUBLE(o)
 
+// Up to 100 freed floats are kept for reuse, as CPython's float free list
+// does: arithmetic allocates and frees floats at a high rate.
+#define FLOAT_FREELIST_MAX 100
+static KaaFloatObject *float_freelist; // linked through ob_type
+static int float_numfree;
+
 KaaObject *KaaFloat_FromDouble(double v)
 {
-    KaaFloatObject *o = (KaaFloatObject *)kaa_object_new(&KaaFloat_Type);
-    if (o == NULL) {
-        return NULL;
+    KaaFloatObject *o = float_freelist;
+    if (o) {
+        float_freelist = (KaaFloatObject *)o->ob_base.ob_type;
+        float_numfree--;
+    } else {
+        o = (KaaFloatObject *)kaa_obj_alloc(sizeof(KaaFloatObject));
+        if (o == NULL) {
+            return KaaErr_NoMemory();
+        }
     }
+    o->ob_base.ob_refcnt = 1;
+    o->ob_base.ob_type = &KaaFloat_Type;
+    kaa_ref_total++;
     o->ob_fval = v;
     return (KaaObject *)o;
 }
 
 static void float_dealloc(KaaObject *o)
 {
+    if (Kaa_TYPE(o) == &KaaFloat_Type && float_numfree < FLOAT_FREELIST_MAX) {
+        o->ob_type = (KaaTypeObject *)float_freelist;
+        float_freelist = (KaaFloatObject *)o;
+        float_numfree++;
+        return;
+    }
     kaa_object_free(o);
+}
+
+// Release the free list (at shutdown, and in full collections as CPython).
+void kaa_float_clear_freelist(void)
+{
+    while (float_freelist) {
+        KaaFloatObject *next = (KaaFloatObject *)float_freelist->ob_base.ob_type;
+        kaa_obj_free(float_freelist);
+        float_freelist = next;
+    }
+    float_numfree = 0;
 }
 
 // --- repr -------------------------------------------------------------------------

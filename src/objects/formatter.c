@@ -218,7 +218,7 @@ static int parse_spec(KaaObject *obj, KaaObject *spec, uint32_t default_type, ch
                       FormatSpec *f)
 {
     Kaa_ssize_t n = KaaStr_LEN(spec);
-    uint32_t small[64];
+    uint32_t small[64] = {0};
     uint32_t *cp = small;
     if (n > 64) {
         cp = kaa_mem_alloc(sizeof(uint32_t) * (size_t)n);

@@ -1680,9 +1680,12 @@ static int finish_class(KaaTypeObject *type, KaaObject *kwds)
     return 0;
 }
 
+void kaa_type_modified(void);
+
 KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, KaaObject *ns,
                         KaaObject *kwds)
 {
+    kaa_type_modified();
     if (!KaaStr_Check(name)) {
         return KaaErr_Format(KaaExc(TypeError), "type.__new__() argument 1 must be str, not %s",
                              Kaa_TYPE(name)->tp_name);
@@ -1830,7 +1833,9 @@ KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, 
             type->tp_setattro = KaaObject_GenericSetAttr;
         }
     }
+    kaa_type_modified(); // the namespace is final from here on
     fixup_slots(type);
+    kaa_type_modified();
     KaaObject *cell = dict_get(dict, "__classcell__");
     if (cell) {
         if (Kaa_TYPE(cell) == &KaaCell_Type) {
@@ -1839,6 +1844,7 @@ KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, 
         if (KaaDict_DelItemString(dict, "__classcell__") < 0) {
             goto fail;
         }
+        kaa_type_modified();
     }
     KAA_GC_TRACK(type);
     if (finish_class(type, kwds) < 0) {
@@ -1866,6 +1872,7 @@ int kaa_heaptype_traverse(KaaObject *o, visitproc visit, void *arg)
 
 int kaa_heaptype_clear(KaaObject *o)
 {
+    kaa_type_modified();
     KaaTypeObject *t = (KaaTypeObject *)o;
     Kaa_CLEAR(t->tp_dict);
     Kaa_CLEAR(t->tp_mro);
@@ -1874,9 +1881,9 @@ int kaa_heaptype_clear(KaaObject *o)
 
 void kaa_heaptype_dealloc(KaaObject *o)
 {
+    kaa_type_modified(); // its address may be reused by a new class
     KaaHeapTypeObject *ht = (KaaHeapTypeObject *)o;
     KaaTypeObject *t = &ht->ht_type;
-    KaaTypeObject *meta = Kaa_TYPE(o);
     kaa_gc_untrack(o);
     Kaa_CLEAR(t->tp_dict);
     Kaa_CLEAR(t->tp_mro);
@@ -1895,9 +1902,8 @@ void kaa_heaptype_dealloc(KaaObject *o)
         kaa_mem_free(ht->ht_cached_keys);
     }
     kaa_object_free(o);
-    if (meta->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
-        Kaa_DECREF(meta);
-    }
+    // A class whose metaclass is itself a class dies through subtype_dealloc,
+    // which drops the reference to the metaclass after this.
 }
 
 // --- super -----------------------------------------------------------------------------

@@ -9,33 +9,52 @@
 
 Kaa_hash_t kaa_hash_pointer(const void *p);
 
-// Call ml with self bound. `owner` names the function in error messages.
-KaaObject *kaa_cfunction_call_def(KaaMethodDef *ml, KaaObject *self, KaaObject *const *args,
-                                  size_t nargs, KaaObject *kwnames, const char *owner)
+// Call ml with self bound. `name` writes the function's name for error
+// messages ("list.append"); it is only called when an error is raised, so
+// the common path builds no string.
+typedef void (*NameFn)(const void *ctx, char *buf, size_t n);
+
+static KaaObject *call_def(KaaMethodDef *ml, KaaObject *self, KaaObject *const *args,
+                           size_t nargs, KaaObject *kwnames, NameFn name, const void *ctx)
 {
     int flags = ml->ml_flags & (KAA_METH_NOARGS | KAA_METH_O | KAA_METH_FASTCALL);
     if (flags == KAA_METH_FASTCALL) {
         return ((KaaCFunctionFast)ml->ml_meth)(self, args, nargs, kwnames);
     }
+    char buf[128];
     if (kwnames && KaaTuple_GET_SIZE(kwnames)) {
-        return KaaErr_Format(KaaExc(TypeError), "%s() takes no keyword arguments", owner);
+        name(ctx, buf, sizeof buf);
+        return KaaErr_Format(KaaExc(TypeError), "%s() takes no keyword arguments", buf);
     }
     if (flags == KAA_METH_NOARGS) {
         if (nargs != 0) {
-            return KaaErr_Format(KaaExc(TypeError), "%s() takes no arguments (%zu given)", owner,
+            name(ctx, buf, sizeof buf);
+            return KaaErr_Format(KaaExc(TypeError), "%s() takes no arguments (%zu given)", buf,
                                  nargs);
         }
         return ((KaaCFunction)ml->ml_meth)(self, NULL);
     }
     if (nargs != 1) {
+        name(ctx, buf, sizeof buf);
         return KaaErr_Format(KaaExc(TypeError), "%s() takes exactly one argument (%zu given)",
-                             owner, nargs);
+                             buf, nargs);
     }
     return ((KaaCFunction)ml->ml_meth)(self, args[0]);
 }
 
+static void fixed_name(const void *ctx, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", (const char *)ctx);
+}
+
+KaaObject *kaa_cfunction_call_def(KaaMethodDef *ml, KaaObject *self, KaaObject *const *args,
+                                  size_t nargs, KaaObject *kwnames, const char *owner)
+{
+    return call_def(ml, self, args, nargs, kwnames, fixed_name, owner);
+}
+
 // "list.append" for methods bound to instances of builtin types, "len" else.
-static const char *owner_name(KaaCFunctionObject *f, char *buf, size_t n)
+static const char *owner_name(const KaaCFunctionObject *f, char *buf, size_t n)
 {
     if (f->m_self == NULL || KaaModule_Check(f->m_self)) {
         // Functions of modules other than builtins are named "gc.enable".
@@ -51,6 +70,14 @@ static const char *owner_name(KaaCFunctionObject *f, char *buf, size_t n)
                            : Kaa_TYPE(f->m_self);
     snprintf(buf, n, "%s.%s", t->tp_name, f->m_ml->ml_name);
     return buf;
+}
+
+static void cfunction_name(const void *ctx, char *buf, size_t n)
+{
+    const char *name = owner_name(ctx, buf, n);
+    if (name != buf) {
+        snprintf(buf, n, "%s", name);
+    }
 }
 
 // --- builtin_function_or_method ---------------------------------------------------------
@@ -72,12 +99,10 @@ static KaaObject *cfunction_call(KaaObject *callable, KaaObject *const *args, si
                                  KaaObject *kwnames)
 {
     KaaCFunctionObject *f = (KaaCFunctionObject *)callable;
-    char buf[128];
     if (kaa_enter_recursive_call(" while calling a Python object")) {
         return NULL;
     }
-    KaaObject *res = kaa_cfunction_call_def(f->m_ml, f->m_self, args, nargs, kwnames,
-                                            owner_name(f, buf, sizeof buf));
+    KaaObject *res = call_def(f->m_ml, f->m_self, args, nargs, kwnames, cfunction_name, f);
     kaa_leave_recursive_call();
     return res;
 }
@@ -224,6 +249,12 @@ static int descr_check(DescrObject *d, KaaObject *obj)
     return 0;
 }
 
+static void descr_name(const void *ctx, char *buf, size_t n)
+{
+    const DescrObject *d = ctx;
+    snprintf(buf, n, "%s.%s", d->d_type->tp_name, ((KaaMethodDef *)d->d_def)->ml_name);
+}
+
 static KaaObject *method_get(KaaObject *o, KaaObject *obj, KaaObject *type)
 {
     DescrObject *d = (DescrObject *)o;
@@ -242,15 +273,15 @@ static KaaObject *method_call(KaaObject *o, KaaObject *const *args, size_t nargs
 {
     DescrObject *d = (DescrObject *)o;
     KaaMethodDef *ml = d->d_def;
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s.%s", d->d_type->tp_name, ml->ml_name);
     if (nargs < 1) {
+        char buf[128];
+        descr_name(d, buf, sizeof buf);
         return KaaErr_Format(KaaExc(TypeError), "unbound method %s() needs an argument", buf);
     }
     if (descr_check(d, args[0]) < 0) {
         return NULL;
     }
-    return kaa_cfunction_call_def(ml, args[0], args + 1, nargs - 1, kwnames, buf);
+    return call_def(ml, args[0], args + 1, nargs - 1, kwnames, descr_name, d);
 }
 
 static KaaObject *method_repr(KaaObject *o)

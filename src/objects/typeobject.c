@@ -39,18 +39,33 @@ int KaaType_IsSubtype(KaaTypeObject *a, KaaTypeObject *b)
     return b == &KaaBaseObject_Type;
 }
 
-// Find name in the namespaces along type's MRO. Borrowed, no exception set.
-KaaObject *kaa_type_lookup(KaaTypeObject *type, KaaObject *name)
+// A cache of kaa_type_lookup results (CPython's method cache): entries are
+// valid while kaa_type_epoch is unchanged. The epoch moves whenever any
+// type's namespace may change (class creation and destruction, attribute
+// assignment on a class, readying a type), so an entry never outlives the
+// namespaces it was read from. Only interned names are cached: they live
+// until shutdown, so a name pointer cannot be reused by another string.
+#define TYPE_CACHE_SIZE 4096
+typedef struct {
+    KaaTypeObject *type;
+    KaaObject *name;
+    KaaObject *value; // borrowed; NULL caches "not found"
+    unsigned epoch;
+} TypeCacheEntry;
+static TypeCacheEntry type_cache[TYPE_CACHE_SIZE];
+unsigned kaa_type_epoch = 1;
+
+void kaa_type_modified(void)
 {
-    // Static types are readied on first use, so every file need not list them.
-    if (!(type->tp_flags & KAA_TPFLAGS_READY)) {
-        KaaObject *pending = KaaErr_GetRaisedException();
-        int r = KaaType_Ready(type);
-        KaaErr_SetRaisedException(pending);
-        if (r < 0) {
-            return NULL;
-        }
+    kaa_type_epoch++;
+    if (kaa_type_epoch == 0) {
+        memset(type_cache, 0, sizeof type_cache);
+        kaa_type_epoch = 1;
     }
+}
+
+static KaaObject *lookup_uncached(KaaTypeObject *type, KaaObject *name)
+{
     KaaObject *mro = type->tp_mro;
     if (mro == NULL) {
         return NULL;
@@ -69,6 +84,34 @@ KaaObject *kaa_type_lookup(KaaTypeObject *type, KaaObject *name)
         }
     }
     return NULL;
+}
+
+// Find name in the namespaces along type's MRO. Borrowed, no exception set.
+KaaObject *kaa_type_lookup(KaaTypeObject *type, KaaObject *name)
+{
+    // Static types are readied on first use, so every file need not list them.
+    if (!(type->tp_flags & KAA_TPFLAGS_READY)) {
+        KaaObject *pending = KaaErr_GetRaisedException();
+        int r = KaaType_Ready(type);
+        KaaErr_SetRaisedException(pending);
+        if (r < 0) {
+            return NULL;
+        }
+    }
+    if (!((KaaStrObject *)name)->interned) {
+        return lookup_uncached(type, name);
+    }
+    size_t h = (((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3)) & (TYPE_CACHE_SIZE - 1);
+    TypeCacheEntry *e = &type_cache[h];
+    if (e->type == type && e->name == name && e->epoch == kaa_type_epoch) {
+        return e->value;
+    }
+    KaaObject *res = lookup_uncached(type, name);
+    e->type = type;
+    e->name = name;
+    e->value = res;
+    e->epoch = kaa_type_epoch;
+    return res;
 }
 
 // --- Readying a type -------------------------------------------------------------
@@ -216,6 +259,7 @@ int KaaType_Ready(KaaTypeObject *type)
     if (type->tp_flags & KAA_TPFLAGS_READY) {
         return 0;
     }
+    kaa_type_modified();
     KaaTypeObject *base = type->tp_base;
     if (base == NULL && type != &KaaBaseObject_Type) {
         base = type->tp_base = &KaaBaseObject_Type;
@@ -256,6 +300,7 @@ int KaaType_Ready(KaaTypeObject *type)
 // Release what KaaType_Ready allocated for static types (at shutdown).
 void kaa_type_fini(void)
 {
+    kaa_type_modified();
     // Clear namespaces first: they may hold descriptors referring to other types.
     for (size_t i = 0; i < n_ready; i++) {
         KaaTypeObject *t = ready_types[i];
@@ -367,6 +412,7 @@ static int type_setattro(KaaObject *o, KaaObject *name, KaaObject *value)
         return -1;
     }
     type->tp_version_tag++;
+    kaa_type_modified();
     if (value == NULL) {
         return KaaDict_DelItem(type->tp_dict, name);
     }

@@ -938,10 +938,14 @@ static KaaObject *run_frame(KaaFrame *f)
 #include "compile/opcodes.def"
 #undef OP
     };
-    for (int i = 0; i < 256; i++) {
-        if (dispatch_table[i] == NULL) {
-            dispatch_table[i] = &&unknown_opcode;
+    static int table_filled;
+    if (!table_filled) {
+        for (int i = 0; i < 256; i++) {
+            if (dispatch_table[i] == NULL) {
+                dispatch_table[i] = &&unknown_opcode;
+            }
         }
+        table_filled = 1;
     }
 #define TARGET_OP(op) TARGET_OP_##op
 #undef TARGET
@@ -1264,6 +1268,36 @@ dispatch_opcode:
                                   : __builtin_sub_overflow(a, b, &c))) {
                 res = KaaInt_FromInt64(c);
                 goto binary_done;
+            }
+        }
+        if (base == AST_MULT && small_int(left) && small_int(right)) {
+            int64_t a = ((KaaIntObject *)left)->value, b = ((KaaIntObject *)right)->value, c;
+            if (!__builtin_mul_overflow(a, b, &c)) {
+                res = KaaInt_FromInt64(c);
+                goto binary_done;
+            }
+        }
+        if (KaaFloat_CheckExact(left) && KaaFloat_CheckExact(right)) {
+            // Exact floats: the arithmetic of float's own slots, without dispatch.
+            double a = KaaFloat_AS_DOUBLE(left), b = KaaFloat_AS_DOUBLE(right);
+            switch (base) {
+            case AST_ADD:
+                res = KaaFloat_FromDouble(a + b);
+                goto binary_done;
+            case AST_SUB:
+                res = KaaFloat_FromDouble(a - b);
+                goto binary_done;
+            case AST_MULT:
+                res = KaaFloat_FromDouble(a * b);
+                goto binary_done;
+            case AST_DIV:
+                if (b != 0.0) {
+                    res = KaaFloat_FromDouble(a / b);
+                    goto binary_done;
+                }
+                break;
+            default:
+                break;
             }
         }
         if (base == AST_ADD && KaaStr_CheckExact(left) && KaaStr_CheckExact(right)) {

@@ -149,6 +149,7 @@ void Kaa_Finalize(void)
     Kaa_CLEAR(kaa_interp.builtins_module);
     kaa_gc_fini();
     kaa_type_fini();
+    kaa_float_clear_freelist();
     kaa_tuple_fini();
     kaa_str_fini();
     kaa_int_fini();

@@ -26,10 +26,15 @@ def run(cmd, script):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kaa", required=True)
-    ap.add_argument("--python", default="python3")
+    # The running interpreter, not "python3": a version-manager shim (pyenv) on PATH
+    # adds a shell script's startup (~0.1-0.2 s) to every python3 timing.
+    ap.add_argument("--python", default=sys.executable or "python3")
     ap.add_argument("-n", type=int, default=3, help="runs of each (median)")
     ap.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     args = ap.parse_args()
+    # Scripts run with cwd=HERE, so a relative interpreter path must be resolved here.
+    if os.sep in args.kaa:
+        args.kaa = os.path.abspath(args.kaa)
     names = args.names or sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py")
     if not names:
         print("no benchmarks in tests/bench")

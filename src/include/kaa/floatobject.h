@@ -20,6 +20,7 @@ double KaaFloat_AsDouble(KaaObject *o);   // -1.0 with an exception on error
 // Writes at most 32 bytes including the NUL.
 void kaa_float_repr_buf(double v, char *buf);
 Kaa_hash_t kaa_hash_double(double v);
+void kaa_float_clear_freelist(void);
 // float(s) for a str: Python's float syntax (inf, nan, underscores, spaces).
 // New reference, or NULL with ValueError "could not convert string to float".
 KaaObject *KaaFloat_FromString(KaaObject *s);
