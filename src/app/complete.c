@@ -1,12 +1,13 @@
 /* Tab completion (see complete.h). The candidate lists are built with
- * malloc because readline owns and frees the strings it is given; this is
- * the one place in kaa that allocates outside kaa_mem_*, for that reason.
+ * kaa_mem_foreign_* (plain C-allocator memory) because readline owns and
+ * frees the strings it is given.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/complete.h"
 #include "kaa.h"
+#include "mem/mem.h"
 #include "vm/vm.h"
 
 // Python 3.11's keyword.kwlist + keyword.softkwlist.
@@ -32,7 +33,7 @@ static void add(Matches *m, const char *prefix, size_t plen, const char *word, c
     }
     if (m->n + 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 32;
-        char **v = realloc(m->v, cap * sizeof *v);
+        char **v = kaa_mem_foreign_realloc(m->v, cap * sizeof *v);
         if (v == NULL) {
             m->failed = 1;
             return;
@@ -41,7 +42,7 @@ static void add(Matches *m, const char *prefix, size_t plen, const char *word, c
         m->cap = cap;
     }
     size_t wlen = strlen(word), slen = strlen(suffix);
-    char *s = malloc(plen + wlen + slen + 1);
+    char *s = kaa_mem_foreign_alloc(plen + wlen + slen + 1);
     if (s == NULL) {
         m->failed = 1;
         return;
@@ -316,7 +317,7 @@ char **kaa_complete(const char *text)
     size_t j = 0;
     for (size_t i = 0; i < m.n; i++) {
         if (j > 0 && strcmp(m.v[j - 1], m.v[i]) == 0) {
-            free(m.v[i]);
+            kaa_mem_foreign_free(m.v[i]);
         } else {
             m.v[j++] = m.v[i];
         }
@@ -329,8 +330,8 @@ void kaa_complete_free(char **matches)
 {
     if (matches) {
         for (size_t i = 0; matches[i]; i++) {
-            free(matches[i]);
+            kaa_mem_foreign_free(matches[i]);
         }
-        free(matches);
+        kaa_mem_foreign_free(matches);
     }
 }

@@ -142,9 +142,9 @@ static void completions_drop(void)
 {
     if (completions) {
         for (size_t i = completion_next; completions[i]; i++) {
-            free(completions[i]);
+            kaa_mem_foreign_free(completions[i]);
         }
-        free(completions);
+        kaa_mem_foreign_free(completions);
         completions = NULL;
     }
 }
@@ -255,7 +255,7 @@ static ReadStatus readline_read(const char *prompt)
     }
     line_clear();
     kaa_strbuf_adds(&line, got_text);
-    free(got_text);
+    kaa_mem_foreign_free(got_text); // readline's line, from the C allocator
     return READ_LINE;
 }
 

@@ -29,6 +29,13 @@ void *kaa_mem_realloc(void *p, size_t n);
 void kaa_mem_free(void *p);
 char *kaa_mem_strdup(const char *s);
 
+// Memory handed over to a library that releases it with the C library's
+// free() (readline frees completion strings itself). Not counted in
+// kaa_mem_live_blocks(): it is not kaa's to return.
+void *kaa_mem_foreign_alloc(size_t n);
+void *kaa_mem_foreign_realloc(void *p, size_t n);
+void kaa_mem_foreign_free(void *p);
+
 // Small-object allocator. Blocks are 16-byte aligned. kaa_obj_realloc keeps
 // the block while the new size still fits its size class (and is more than
 // 3/4 of it), as CPython's pymalloc does. Return NULL on failure.

@@ -1132,3 +1132,22 @@ void kaa_mem_debug_stats(FILE *out)
     total += print_line(out, "# bytes lost to arena map bot", map_bot_count * sizeof(MapBot));
     print_line(out, "Total", total);
 }
+
+// --- Foreign memory ----------------------------------------------------------------
+// Blocks a library frees with free() itself (see mem.h): plain malloc,
+// uncounted.
+
+void *kaa_mem_foreign_alloc(size_t n)
+{
+    return malloc(n ? n : 1);
+}
+
+void *kaa_mem_foreign_realloc(void *p, size_t n)
+{
+    return realloc(p, n ? n : 1);
+}
+
+void kaa_mem_foreign_free(void *p)
+{
+    free(p);
+}

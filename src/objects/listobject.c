@@ -326,7 +326,7 @@ static int list_resize(KaaListObject *self, Kaa_ssize_t newsize)
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     }
     if (newsize == 0) {
-        new_allocated = 0; // the array stays (non-NULL), as CPython's realloc(p, 0)
+        new_allocated = 0; // the array stays (non-NULL), as after a zero-size reallocation in CPython
     }
     KaaObject **items = NULL;
     if (new_allocated <= (size_t)KAA_SSIZE_MAX / sizeof(KaaObject *)) {
