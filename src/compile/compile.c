@@ -463,8 +463,7 @@ static KaaObject *constant_object(Compiler *c, AstExpr *e)
         compiler_error(c, e->pos, "kaa does not support complex numbers yet");
         return NULL;
     case AST_CONST_BYTES:
-        compiler_error(c, e->pos, "kaa does not support bytes literals yet");
-        return NULL;
+        return KaaBytes_FromStringAndSize(k->text, (Kaa_ssize_t)k->len);
     }
     return NULL;
 }
@@ -571,7 +570,7 @@ static KaaObject *fold_constant_tuple(Compiler *c, AstSeq *elts);
 static KaaObject *constant_value(Compiler *c, AstExpr *e)
 {
     if (e->kind == EXPR_CONSTANT) {
-        if (e->v.constant.kind == AST_CONST_IMAG || e->v.constant.kind == AST_CONST_BYTES) {
+        if (e->v.constant.kind == AST_CONST_IMAG) {
             return NULL;
         }
         return constant_object(c, e);

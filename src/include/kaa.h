@@ -7,6 +7,7 @@
 #include "kaa/intobject.h"
 #include "kaa/floatobject.h"
 #include "kaa/strobject.h"
+#include "kaa/bytesobject.h"
 #include "kaa/tupleobject.h"
 #include "kaa/listobject.h"
 #include "kaa/dictobject.h"

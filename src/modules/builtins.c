@@ -1147,6 +1147,8 @@ KaaObject *kaa_builtins_init(void)
         {"bool", (KaaObject *)&KaaBool_Type},
         {"float", (KaaObject *)&KaaFloat_Type},
         {"str", (KaaObject *)&KaaStr_Type},
+        {"bytes", (KaaObject *)&KaaBytes_Type},
+        {"bytearray", (KaaObject *)&KaaByteArray_Type},
         {"tuple", (KaaObject *)&KaaTuple_Type},
         {"list", (KaaObject *)&KaaList_Type},
         {"dict", (KaaObject *)&KaaDict_Type},

@@ -2016,11 +2016,32 @@ static KaaObject *str_mod(KaaObject *a, KaaObject *b)
     return KaaStr_PrintfFormat(a, b);
 }
 
+// str.encode(encoding='utf-8', errors='strict'): the codecs are in bytesobject.c.
+static KaaObject *str_encode(KaaObject *s, KaaObject *const *args, size_t nargs,
+                             KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"encoding", "errors", NULL};
+    KaaObject *a[2];
+    if (kaa_unpack_args("encode", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    static const char *const names[] = {"encoding", "errors"};
+    for (int i = 0; i < 2; i++) {
+        if (a[i] && !KaaStr_Check(a[i])) {
+            return KaaErr_Format(KaaExc(TypeError), "encode() argument '%s' must be str, not %s",
+                                 names[i], kaa_arg_type_name(a[i]));
+        }
+    }
+    return kaa_str_encode(s, a[0] ? KaaStr_DATA(a[0]) : "utf-8",
+                          a[1] ? KaaStr_DATA(a[1]) : "strict");
+}
+
 static KaaMethodDef str_methods[] = {
     {"capitalize", str_capitalize, KAA_METH_NOARGS},
     {"casefold", str_casefold, KAA_METH_NOARGS},
     {"center", str_center, KAA_METH_FASTCALL},
     {"count", str_count, KAA_METH_FASTCALL},
+    {"encode", str_encode, KAA_METH_FASTCALL},
     {"endswith", str_endswith, KAA_METH_FASTCALL},
     {"expandtabs", str_expandtabs, KAA_METH_FASTCALL},
     {"find", str_find, KAA_METH_FASTCALL},

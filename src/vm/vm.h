@@ -130,6 +130,10 @@ KaaObject *kaa_import_from(KaaObject *module, KaaObject *name);
 int kaa_import_star(KaaObject *module, KaaObject *locals);
 
 // Builtins (modules/builtins.c).
+// Unpack positional-or-keyword arguments by the names in kwlist (NULL ends
+// it; "" for positional-only). Missing optional ones are NULL. 0 or -1.
+int kaa_unpack_args(const char *fname, KaaObject *const *args, size_t nargs, KaaObject *kwnames,
+                    const char *const *kwlist, int nrequired, KaaObject **out);
 KaaObject *kaa_builtins_init(void);
 int kaa_print_to_stdout(KaaObject *s);
 

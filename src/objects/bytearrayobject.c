@@ -1,0 +1,600 @@
+/* bytearray: a mutable, resizable sequence of bytes. It holds no references,
+ * so it is not a GC type. Read-only methods are shared with bytes.
+ */
+#include <string.h>
+
+#include "gc/gc.h"
+#include "mem/mem.h"
+#include "vm/vm.h"
+
+#define BA(o) ((KaaByteArrayObject *)(o))
+
+int KaaByteArray_Resize(KaaObject *o, Kaa_ssize_t n)
+{
+    if (n < 0 || n > KAA_SSIZE_MAX - 64) {
+        KaaErr_NoMemory();
+        return -1;
+    }
+    if (n + 1 > BA(o)->alloc || (n + 1) * 4 < BA(o)->alloc) {
+        Kaa_ssize_t want = n + 1 + (n >> 3) + (n < 9 ? 3 : 6);
+        char *d = kaa_mem_realloc(BA(o)->data, (size_t)want);
+        if (d == NULL) {
+            KaaErr_NoMemory();
+            return -1;
+        }
+        BA(o)->data = d;
+        BA(o)->alloc = want;
+    }
+    Kaa_SIZE(o) = n;
+    BA(o)->data[n] = '\0';
+    return 0;
+}
+
+static KaaObject *ba_alloc(KaaTypeObject *type, const char *data, Kaa_ssize_t n)
+{
+    KaaObject *o = KaaType_GenericAlloc(type, 0);
+    if (o == NULL) {
+        return NULL;
+    }
+    BA(o)->data = kaa_mem_alloc(1);
+    if (BA(o)->data == NULL) {
+        Kaa_DECREF(o);
+        return KaaErr_NoMemory();
+    }
+    BA(o)->alloc = 1;
+    BA(o)->data[0] = '\0';
+    if (KaaByteArray_Resize(o, n) < 0) {
+        Kaa_DECREF(o);
+        return NULL;
+    }
+    if (n > 0) {
+        if (data) {
+            memcpy(BA(o)->data, data, (size_t)n);
+        } else {
+            memset(BA(o)->data, 0, (size_t)n);
+        }
+    }
+    return o;
+}
+
+KaaObject *KaaByteArray_FromStringAndSize(const char *data, Kaa_ssize_t n)
+{
+    if (n < 0) {
+        KaaErr_BadInternalCall("KaaByteArray_FromStringAndSize");
+        return NULL;
+    }
+    return ba_alloc(&KaaByteArray_Type, data, n);
+}
+
+static KaaObject *ba_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
+                         KaaObject *kwnames)
+{
+    char *buf;
+    Kaa_ssize_t n;
+    if (kaa_bytes_from_args("bytearray", args, nargs, kwnames, &buf, &n) < 0) {
+        return NULL;
+    }
+    KaaObject *r = ba_alloc(type, buf, n);
+    kaa_mem_free(buf);
+    return r;
+}
+
+static void ba_dealloc(KaaObject *o)
+{
+    kaa_mem_free(BA(o)->data);
+    kaa_container_free(o);
+}
+
+static KaaObject *ba_repr(KaaObject *o)
+{
+    const char *name = Kaa_TYPE(o)->tp_name;
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "%s(", name);
+    return kaa_bytes_repr_data(prefix, BA(o)->data, Kaa_SIZE(o), ")");
+}
+
+static Kaa_ssize_t ba_length(KaaObject *o)
+{
+    return Kaa_SIZE(o);
+}
+
+static KaaObject *ba_item(KaaObject *o, Kaa_ssize_t i)
+{
+    if ((size_t)i >= (size_t)Kaa_SIZE(o)) {
+        KaaErr_SetString(KaaExc(IndexError), "bytearray index out of range");
+        return NULL;
+    }
+    return KaaInt_FromSsize_t((unsigned char)BA(o)->data[i]);
+}
+
+static int is_index(KaaObject *o)
+{
+    KaaNumberMethods *nb = Kaa_TYPE(o)->tp_as_number;
+    return nb && nb->nb_index;
+}
+
+static KaaObject *ba_subscript(KaaObject *o, KaaObject *item)
+{
+    if (is_index(item)) {
+        Kaa_ssize_t i = KaaNumber_AsSsize_t(item, KaaExc(IndexError));
+        if (i == -1 && KaaErr_Occurred()) {
+            return NULL;
+        }
+        if (i < 0) {
+            i += Kaa_SIZE(o);
+        }
+        return ba_item(o, i);
+    }
+    if (KaaSlice_Check(item)) {
+        Kaa_ssize_t start, stop, step;
+        if (KaaSlice_Unpack(item, &start, &stop, &step) < 0) {
+            return NULL;
+        }
+        Kaa_ssize_t len = KaaSlice_AdjustIndices(Kaa_SIZE(o), &start, &stop, step);
+        if (len <= 0) {
+            return KaaByteArray_FromStringAndSize(NULL, 0);
+        }
+        if (step == 1) {
+            return KaaByteArray_FromStringAndSize(BA(o)->data + start, len);
+        }
+        KaaObject *r = KaaByteArray_FromStringAndSize(NULL, len);
+        if (r == NULL) {
+            return NULL;
+        }
+        for (Kaa_ssize_t i = 0, cur = start; i < len; i++, cur += step) {
+            BA(r)->data[i] = BA(o)->data[cur];
+        }
+        return r;
+    }
+    return KaaErr_Format(KaaExc(TypeError),
+                         "bytearray indices must be integers or slices, not %.200s",
+                         Kaa_TYPE(item)->tp_name);
+}
+
+// Replace o[lo:hi] with p[0..m) (p may point into o: the caller copies).
+static int replace_range(KaaObject *o, Kaa_ssize_t lo, Kaa_ssize_t hi, const char *p,
+                         Kaa_ssize_t m)
+{
+    Kaa_ssize_t n = Kaa_SIZE(o), tail = n - hi;
+    Kaa_ssize_t newn = n - (hi - lo) + m;
+    if (newn > n) {
+        if (KaaByteArray_Resize(o, newn) < 0) {
+            return -1;
+        }
+        memmove(BA(o)->data + lo + m, BA(o)->data + hi, (size_t)tail);
+    } else {
+        memmove(BA(o)->data + lo + m, BA(o)->data + hi, (size_t)tail);
+        if (KaaByteArray_Resize(o, newn) < 0) {
+            return -1;
+        }
+    }
+    if (m) {
+        memcpy(BA(o)->data + lo, p, (size_t)m);
+    }
+    return 0;
+}
+
+// The bytes of a value assigned to a slice: a new bytes object, or NULL.
+static KaaObject *slice_value(KaaObject *v)
+{
+    const char *p;
+    Kaa_ssize_t n;
+    if (kaa_bytes_view(v, &p, &n)) {
+        return KaaBytes_FromStringAndSize(p, n);
+    }
+    if (is_index(v) || KaaStr_Check(v)) {
+        return KaaErr_Format(KaaExc(TypeError),
+                             "can assign only bytes, buffers, or iterables of ints in range(0, "
+                             "256)");
+    }
+    KaaObject *args[1] = {v};
+    char *buf;
+    if (kaa_bytes_from_args("bytearray", args, 1, NULL, &buf, &n) < 0) {
+        return NULL;
+    }
+    KaaObject *r = KaaBytes_FromStringAndSize(buf, n);
+    kaa_mem_free(buf);
+    return r;
+}
+
+static int ba_ass_subscript(KaaObject *o, KaaObject *item, KaaObject *value)
+{
+    if (is_index(item)) {
+        Kaa_ssize_t i = KaaNumber_AsSsize_t(item, KaaExc(IndexError));
+        if (i == -1 && KaaErr_Occurred()) {
+            return -1;
+        }
+        if (i < 0) {
+            i += Kaa_SIZE(o);
+        }
+        if (i < 0 || i >= Kaa_SIZE(o)) {
+            KaaErr_SetString(KaaExc(IndexError), "bytearray index out of range");
+            return -1;
+        }
+        if (value == NULL) {
+            return replace_range(o, i, i + 1, NULL, 0);
+        }
+        int v = kaa_byte_value(value);
+        if (v < 0) {
+            return -1;
+        }
+        BA(o)->data[i] = (char)v;
+        return 0;
+    }
+    if (!KaaSlice_Check(item)) {
+        KaaErr_Format(KaaExc(TypeError), "bytearray indices must be integers or slices, not %.200s",
+                      Kaa_TYPE(item)->tp_name);
+        return -1;
+    }
+    Kaa_ssize_t start, stop, step;
+    if (KaaSlice_Unpack(item, &start, &stop, &step) < 0) {
+        return -1;
+    }
+    Kaa_ssize_t len = KaaSlice_AdjustIndices(Kaa_SIZE(o), &start, &stop, step);
+    KaaObject *b = NULL;
+    if (value != NULL) {
+        b = slice_value(value);
+        if (b == NULL) {
+            return -1;
+        }
+    }
+    int r = 0;
+    if (step == 1) {
+        if (stop < start) {
+            stop = start;
+        }
+        r = replace_range(o, start, stop, b ? KaaBytes_AS_STRING(b) : NULL,
+                          b ? Kaa_SIZE(b) : 0);
+    } else if (b == NULL) {
+        // Delete an extended slice: keep the bytes not selected.
+        if (len > 0) {
+            if (step < 0) {
+                start = start + step * (len - 1);
+                step = -step;
+            }
+            Kaa_ssize_t n = Kaa_SIZE(o), w = 0;
+            for (Kaa_ssize_t i = 0; i < n; i++) {
+                if (i >= start && (i - start) % step == 0 && (i - start) / step < len) {
+                    continue;
+                }
+                BA(o)->data[w++] = BA(o)->data[i];
+            }
+            r = KaaByteArray_Resize(o, w);
+        }
+    } else if (Kaa_SIZE(b) != len) {
+        KaaErr_Format(KaaExc(ValueError),
+                      "attempt to assign bytes of size %zd to extended slice of size %zd",
+                      Kaa_SIZE(b), len);
+        r = -1;
+    } else {
+        for (Kaa_ssize_t i = 0, cur = start; i < len; i++, cur += step) {
+            BA(o)->data[cur] = KaaBytes_AS_STRING(b)[i];
+        }
+    }
+    Kaa_XDECREF(b);
+    return r;
+}
+
+static KaaObject *ba_inplace_concat(KaaObject *o, KaaObject *other)
+{
+    const char *p;
+    Kaa_ssize_t n;
+    if (!kaa_bytes_view(other, &p, &n)) {
+        return KaaErr_Format(KaaExc(TypeError), "can't concat %s to %s",
+                             Kaa_TYPE(other)->tp_name, Kaa_TYPE(o)->tp_name);
+    }
+    KaaObject *copy = KaaBytes_FromStringAndSize(p, n); // other may be o
+    if (copy == NULL) {
+        return NULL;
+    }
+    Kaa_ssize_t old = Kaa_SIZE(o);
+    int r = replace_range(o, old, old, KaaBytes_AS_STRING(copy), n);
+    Kaa_DECREF(copy);
+    return r < 0 ? NULL : Kaa_NewRef(o);
+}
+
+static KaaObject *ba_concat(KaaObject *a, KaaObject *b)
+{
+    const char *pa, *pb;
+    Kaa_ssize_t na, nb;
+    if (!kaa_bytes_view(a, &pa, &na) || !kaa_bytes_view(b, &pb, &nb)) {
+        KaaObject *bad = kaa_bytes_view(a, &pa, &na) ? b : a;
+        return KaaErr_Format(KaaExc(TypeError), "can't concat %s to %s", Kaa_TYPE(bad)->tp_name,
+                             Kaa_TYPE(a)->tp_name);
+    }
+    KaaObject *r = KaaByteArray_FromStringAndSize(NULL, na + nb);
+    if (r == NULL) {
+        return NULL;
+    }
+    if (na) {
+        memcpy(BA(r)->data, pa, (size_t)na);
+    }
+    if (nb) {
+        memcpy(BA(r)->data + na, pb, (size_t)nb);
+    }
+    return r;
+}
+
+static KaaObject *ba_repeat(KaaObject *a, Kaa_ssize_t n)
+{
+    Kaa_ssize_t len = Kaa_SIZE(a);
+    if (n < 0) {
+        n = 0;
+    }
+    if (len && n > (KAA_SSIZE_MAX - 64) / len) {
+        return KaaErr_NoMemory();
+    }
+    KaaObject *r = KaaByteArray_FromStringAndSize(NULL, len * n);
+    if (r == NULL) {
+        return NULL;
+    }
+    for (Kaa_ssize_t k = 0; k < n; k++) {
+        memcpy(BA(r)->data + k * len, BA(a)->data, (size_t)len);
+    }
+    return r;
+}
+
+static KaaObject *ba_inplace_repeat(KaaObject *a, Kaa_ssize_t n)
+{
+    KaaObject *r = ba_repeat(a, n);
+    if (r == NULL) {
+        return NULL;
+    }
+    int rc = replace_range(a, 0, Kaa_SIZE(a), BA(r)->data, Kaa_SIZE(r));
+    Kaa_DECREF(r);
+    return rc < 0 ? NULL : Kaa_NewRef(a);
+}
+
+static KaaObject *ba_iter(KaaObject *o)
+{
+    return KaaSeqIter_New(o);
+}
+
+// --- Mutating methods ----------------------------------------------------------------
+
+static KaaObject *ba_append(KaaObject *self, KaaObject *x)
+{
+    int v = kaa_byte_value(x);
+    if (v < 0) {
+        return NULL;
+    }
+    char c = (char)v;
+    if (replace_range(self, Kaa_SIZE(self), Kaa_SIZE(self), &c, 1) < 0) {
+        return NULL;
+    }
+    Kaa_RETURN_NONE;
+}
+
+static KaaObject *ba_extend(KaaObject *self, KaaObject *x)
+{
+    const char *p;
+    Kaa_ssize_t n;
+    KaaObject *b;
+    if (kaa_bytes_view(x, &p, &n)) {
+        b = KaaBytes_FromStringAndSize(p, n);
+    } else {
+        if (is_index(x) || (!KaaStr_Check(x) && Kaa_TYPE(x)->tp_iter == NULL &&
+                            Kaa_TYPE(x)->tp_as_sequence == NULL)) {
+            return KaaErr_Format(KaaExc(TypeError), "can't extend bytearray with %s",
+                                 Kaa_TYPE(x)->tp_name);
+        }
+        KaaObject *it = KaaObject_GetIter(x);
+        if (it == NULL) {
+            return NULL;
+        }
+        Kaa_DECREF(it);
+        KaaObject *args[1] = {x};
+        char *buf;
+        if (KaaStr_Check(x)) {
+            // Iterating a str yields str items: the int conversion fails.
+            return KaaErr_Format(KaaExc(TypeError), "'str' object cannot be interpreted as an "
+                                                    "integer");
+        }
+        if (kaa_bytes_from_args("bytearray", args, 1, NULL, &buf, &n) < 0) {
+            return NULL;
+        }
+        b = KaaBytes_FromStringAndSize(buf, n);
+        kaa_mem_free(buf);
+    }
+    if (b == NULL) {
+        return NULL;
+    }
+    int r = replace_range(self, Kaa_SIZE(self), Kaa_SIZE(self), KaaBytes_AS_STRING(b), Kaa_SIZE(b));
+    Kaa_DECREF(b);
+    if (r < 0) {
+        return NULL;
+    }
+    Kaa_RETURN_NONE;
+}
+
+static KaaObject *ba_pop(KaaObject *self, KaaObject *const *args, size_t nargs,
+                         KaaObject *kwnames)
+{
+    if (kaa_container_no_kwargs("bytearray.pop", kwnames) < 0 ||
+        kaa_container_check_nargs("pop", nargs, 0, 1) < 0) {
+        return NULL;
+    }
+    Kaa_ssize_t i = -1, n = Kaa_SIZE(self);
+    if (nargs == 1) {
+        i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
+        if (i == -1 && KaaErr_Occurred()) {
+            return NULL;
+        }
+    }
+    if (n == 0) {
+        return KaaErr_Format(KaaExc(IndexError), "pop from empty bytearray");
+    }
+    if (i < 0) {
+        i += n;
+    }
+    if (i < 0 || i >= n) {
+        return KaaErr_Format(KaaExc(IndexError), "pop index out of range");
+    }
+    int v = (unsigned char)BA(self)->data[i];
+    if (replace_range(self, i, i + 1, NULL, 0) < 0) {
+        return NULL;
+    }
+    return KaaInt_FromSsize_t(v);
+}
+
+static KaaObject *ba_insert(KaaObject *self, KaaObject *const *args, size_t nargs,
+                            KaaObject *kwnames)
+{
+    if (kaa_container_no_kwargs("bytearray.insert", kwnames) < 0 ||
+        kaa_container_check_nargs("insert", nargs, 2, 2) < 0) {
+        return NULL;
+    }
+    Kaa_ssize_t i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError)), n = Kaa_SIZE(self);
+    if (i == -1 && KaaErr_Occurred()) {
+        return NULL;
+    }
+    int v = kaa_byte_value(args[1]);
+    if (v < 0) {
+        return NULL;
+    }
+    if (i < 0) {
+        i += n;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    if (i > n) {
+        i = n;
+    }
+    char c = (char)v;
+    if (replace_range(self, i, i, &c, 1) < 0) {
+        return NULL;
+    }
+    Kaa_RETURN_NONE;
+}
+
+static KaaObject *ba_remove(KaaObject *self, KaaObject *x)
+{
+    int v = kaa_byte_value(x);
+    if (v < 0) {
+        return NULL;
+    }
+    char *hit = Kaa_SIZE(self) ? memchr(BA(self)->data, v, (size_t)Kaa_SIZE(self)) : NULL;
+    if (hit == NULL) {
+        return KaaErr_Format(KaaExc(ValueError), "value not found in bytearray");
+    }
+    Kaa_ssize_t i = hit - BA(self)->data;
+    if (replace_range(self, i, i + 1, NULL, 0) < 0) {
+        return NULL;
+    }
+    Kaa_RETURN_NONE;
+}
+
+static KaaObject *ba_clear(KaaObject *self, KaaObject *unused)
+{
+    (void)unused;
+    if (KaaByteArray_Resize(self, 0) < 0) {
+        return NULL;
+    }
+    Kaa_RETURN_NONE;
+}
+
+static KaaObject *ba_reverse(KaaObject *self, KaaObject *unused)
+{
+    (void)unused;
+    char *d = BA(self)->data;
+    for (Kaa_ssize_t i = 0, j = Kaa_SIZE(self) - 1; i < j; i++, j--) {
+        char t = d[i];
+        d[i] = d[j];
+        d[j] = t;
+    }
+    Kaa_RETURN_NONE;
+}
+
+static KaaObject *ba_copy(KaaObject *self, KaaObject *unused)
+{
+    (void)unused;
+    return KaaByteArray_FromStringAndSize(BA(self)->data, Kaa_SIZE(self));
+}
+
+static KaaObject *ba_getitem_method(KaaObject *self, KaaObject *item)
+{
+    return ba_subscript(self, item);
+}
+
+static KaaObject *ba_contains_method(KaaObject *self, KaaObject *x)
+{
+    int r = kaa_bytes_contains(self, x);
+    return r < 0 ? NULL : KaaBool_FromLong(r);
+}
+
+// --- The type ------------------------------------------------------------------------
+
+static KaaMethodDef ba_methods[] = {
+    {"__getitem__", ba_getitem_method, KAA_METH_O, NULL},
+    {"__contains__", ba_contains_method, KAA_METH_O, NULL},
+    {"append", ba_append, KAA_METH_O, NULL},
+    {"clear", ba_clear, KAA_METH_NOARGS, NULL},
+    {"copy", ba_copy, KAA_METH_NOARGS, NULL},
+    {"count", kaa_bytes_count, KAA_METH_FASTCALL, NULL},
+    {"decode", kaa_bytes_decode, KAA_METH_FASTCALL, NULL},
+    {"endswith", kaa_bytes_endswith, KAA_METH_FASTCALL, NULL},
+    {"extend", ba_extend, KAA_METH_O, NULL},
+    {"find", kaa_bytes_find, KAA_METH_FASTCALL, NULL},
+    {"fromhex", kaa_bytes_fromhex, KAA_METH_O | KAA_METH_CLASS, NULL},
+    {"hex", kaa_bytes_hex, KAA_METH_NOARGS, NULL},
+    {"index", kaa_bytes_index, KAA_METH_FASTCALL, NULL},
+    {"insert", ba_insert, KAA_METH_FASTCALL, NULL},
+    {"isalnum", kaa_bytes_isalnum, KAA_METH_NOARGS, NULL},
+    {"isalpha", kaa_bytes_isalpha, KAA_METH_NOARGS, NULL},
+    {"isdigit", kaa_bytes_isdigit, KAA_METH_NOARGS, NULL},
+    {"islower", kaa_bytes_islower, KAA_METH_NOARGS, NULL},
+    {"isspace", kaa_bytes_isspace, KAA_METH_NOARGS, NULL},
+    {"isupper", kaa_bytes_isupper, KAA_METH_NOARGS, NULL},
+    {"join", kaa_bytes_join, KAA_METH_O, NULL},
+    {"lower", kaa_bytes_lower, KAA_METH_NOARGS, NULL},
+    {"lstrip", kaa_bytes_lstrip, KAA_METH_FASTCALL, NULL},
+    {"pop", ba_pop, KAA_METH_FASTCALL, NULL},
+    {"remove", ba_remove, KAA_METH_O, NULL},
+    {"replace", kaa_bytes_replace, KAA_METH_FASTCALL, NULL},
+    {"reverse", ba_reverse, KAA_METH_NOARGS, NULL},
+    {"rfind", kaa_bytes_rfind, KAA_METH_FASTCALL, NULL},
+    {"rstrip", kaa_bytes_rstrip, KAA_METH_FASTCALL, NULL},
+    {"split", kaa_bytes_split, KAA_METH_FASTCALL, NULL},
+    {"startswith", kaa_bytes_startswith, KAA_METH_FASTCALL, NULL},
+    {"strip", kaa_bytes_strip, KAA_METH_FASTCALL, NULL},
+    {"upper", kaa_bytes_upper, KAA_METH_NOARGS, NULL},
+    {NULL},
+};
+
+static KaaSequenceMethods ba_as_sequence = {
+    .sq_length = ba_length,
+    .sq_concat = ba_concat,
+    .sq_repeat = ba_repeat,
+    .sq_item = ba_item,
+    .sq_contains = kaa_bytes_contains,
+    .sq_inplace_concat = ba_inplace_concat,
+    .sq_inplace_repeat = ba_inplace_repeat,
+};
+
+static KaaMappingMethods ba_as_mapping = {
+    .mp_length = ba_length,
+    .mp_subscript = ba_subscript,
+    .mp_ass_subscript = ba_ass_subscript,
+};
+
+KaaTypeObject KaaByteArray_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "bytearray",
+    .tp_basicsize = sizeof(KaaByteArrayObject),
+    .tp_flags = 0,
+    .tp_doc = "bytearray(iterable_of_ints) -> bytearray\n"
+              "bytearray(string, encoding[, errors]) -> bytearray\n"
+              "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+              "bytearray(int) -> bytes array of size given by the parameter initialized with "
+              "null bytes\nbytearray() -> empty bytes array",
+    .tp_dealloc = ba_dealloc,
+    .tp_repr = ba_repr,
+    .tp_hash = KaaObject_HashNotImplemented,
+    .tp_richcompare = kaa_bytes_richcompare,
+    .tp_iter = ba_iter,
+    .tp_new = ba_new,
+    .tp_as_sequence = &ba_as_sequence,
+    .tp_as_mapping = &ba_as_mapping,
+    .tp_methods = ba_methods,
+};

@@ -1,0 +1,22 @@
+# bytes literals, repr, construction, indexing, slicing, operators
+print(b'')
+print(b'abc', b"it's", b'say "hi"', b'both \' and "')
+print(b'\x00\x01\x7f\x80\xff', b'\t\n\r\\', b'\x1b[0m')
+print(repr(b'a' * 3), len(b'hello'), type(b'x').__name__)
+print(bytes(), bytes(4), bytes([65, 66, 67]), bytes(range(3)), bytes((255, 0)))
+print(bytes(b'copy'), bytes(bytearray(b'ba')), bytes('h\u00e9', 'utf-8'))
+print(bytes('abc', 'ascii'), bytes('\u00e9', 'latin-1'), bytes('x', encoding='utf8'))
+b = b'hello world'
+print(b[0], b[-1], b[1:5], b[::-1], b[::2], b[100:], b[-3:])
+print(b + b'!', b'ab' * 2, 2 * b'cd', b'x' * 0, b'x' * -1)
+print(104 in b, b'wor' in b, b'' in b, 0 in b, b'zz' in b)
+print(b'abc' == b'abc', b'abc' != b'abd', b'abc' < b'abd', b'ab' < b'abc', b'b' > b'abc')
+print(b'abc' <= b'abc', b'abc' >= b'abd', b'a' == 'a', b'a' == bytearray(b'a'))
+print(list(b'hi!'), [x for x in b'\x00\xff'], sum(b'\x01\x02\x03'))
+print(hash(b'abc') == hash(b'abc'), {b'k': 1}[b'k'], len({b'a', b'a', b'b'}))
+print(bool(b''), bool(b'\x00'), str(b'str of bytes'), f"{b'fmt'}")
+t = (b'a', b'b')
+print(t, [b'x', b'y'], {b'k': b'v'})
+print(sorted([b'b', b'a', b'ab', b'']), max(b'az'), min(b'az'))
+print(b'multi' b'part', b'a\
+b')
