@@ -2032,3 +2032,37 @@ KaaTypeObject KaaDict_Type = {
     .tp_as_mapping = &dict_as_mapping,
     .tp_methods = dict_methods,
 };
+
+// Ready this file's private types at start-up (interp.c), so their namespaces
+// are not built in the middle of a program.
+int kaa_dict_ready_types(void)
+{
+    if (KaaType_Ready(&DictKeys_Type) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictValues_Type) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictItems_Type) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictIter_Types[0]) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictIter_Types[1]) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictIter_Types[2]) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictRevIter_Types[0]) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictRevIter_Types[1]) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&DictRevIter_Types[2]) < 0) {
+        return -1;
+    }
+    return 0;
+}

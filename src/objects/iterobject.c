@@ -213,3 +213,13 @@ static KaaTypeObject CallIter_Type = {
     .tp_iter = kaa_iter_self,
     .tp_iternext = calliter_next,
 };
+
+// Ready this file's private types at start-up (interp.c), so their namespaces
+// are not built in the middle of a program.
+int kaa_iter_ready_types(void)
+{
+    if (KaaType_Ready(&CallIter_Type) < 0) {
+        return -1;
+    }
+    return 0;
+}

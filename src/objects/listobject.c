@@ -1723,3 +1723,16 @@ KaaTypeObject KaaList_Type = {
     .tp_as_mapping = &list_as_mapping,
     .tp_methods = list_methods,
 };
+
+// Ready this file's private types at start-up (interp.c), so their namespaces
+// are not built in the middle of a program.
+int kaa_list_ready_types(void)
+{
+    if (KaaType_Ready(&ListIter_Type) < 0) {
+        return -1;
+    }
+    if (KaaType_Ready(&ListRevIter_Type) < 0) {
+        return -1;
+    }
+    return 0;
+}

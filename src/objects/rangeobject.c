@@ -1013,3 +1013,13 @@ KaaTypeObject KaaSlice_Type = {
     .tp_methods = slice_methods,
     .tp_members = slice_members,
 };
+
+// Ready this file's private types at start-up (interp.c), so their namespaces
+// are not built in the middle of a program.
+int kaa_range_ready_types(void)
+{
+    if (KaaType_Ready(&LongRangeIter_Type) < 0) {
+        return -1;
+    }
+    return 0;
+}

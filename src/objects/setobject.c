@@ -1661,3 +1661,13 @@ KaaTypeObject KaaFrozenSet_Type = {
     .tp_as_sequence = &set_as_sequence,
     .tp_methods = frozenset_methods,
 };
+
+// Ready this file's private types at start-up (interp.c), so their namespaces
+// are not built in the middle of a program.
+int kaa_set_ready_types(void)
+{
+    if (KaaType_Ready(&SetIter_Type) < 0) {
+        return -1;
+    }
+    return 0;
+}

@@ -663,3 +663,13 @@ KaaTypeObject KaaTuple_Type = {
     .tp_as_mapping = &tuple_as_mapping,
     .tp_methods = tuple_methods,
 };
+
+// Ready this file's private types at start-up (interp.c), so their namespaces
+// are not built in the middle of a program.
+int kaa_tuple_ready_types(void)
+{
+    if (KaaType_Ready(&TupleIter_Type) < 0) {
+        return -1;
+    }
+    return 0;
+}

@@ -26,6 +26,13 @@ void kaa_eval_fini(void);
 void kaa_raise_syntax_error(const char *kind, const char *msg, KaaObject *filename, int lineno,
                             int offset, int end_lineno, int end_offset);
 
+int kaa_list_ready_types(void);
+int kaa_set_ready_types(void);
+int kaa_tuple_ready_types(void);
+int kaa_range_ready_types(void);
+int kaa_iter_ready_types(void);
+int kaa_dict_ready_types(void);
+
 // Ready every public static type at start-up, so that no namespace is built
 // in the middle of a program (that would move gc counts CPython does not move).
 static int ready_static_types(void)
@@ -46,7 +53,11 @@ static int ready_static_types(void)
             return -1;
         }
     }
-    return 0;
+    return kaa_list_ready_types() < 0 || kaa_dict_ready_types() < 0 || kaa_set_ready_types() < 0 ||
+                   kaa_tuple_ready_types() < 0 || kaa_range_ready_types() < 0 ||
+                   kaa_iter_ready_types() < 0 || KaaType_Ready(&KaaStrIter_Type) < 0
+               ? -1
+               : 0;
 }
 
 static int init_identifiers(void)

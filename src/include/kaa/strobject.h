@@ -16,6 +16,7 @@ typedef struct KaaStrObject {
 } KaaStrObject;
 
 extern KaaTypeObject KaaStr_Type;
+extern KaaTypeObject KaaStrIter_Type;
 #define KaaStr_CheckExact(o) (Kaa_TYPE(o) == &KaaStr_Type)
 #define KaaStr_Check(o) KaaType_HasFeature(Kaa_TYPE(o), KAA_TPFLAGS_UNICODE_SUBCLASS)
 #define KaaStr_DATA(o) (((KaaStrObject *)(o))->data)
