@@ -229,7 +229,7 @@ static int run_program(const KaaCli *cli, const char *modpath, int interactive)
     }
     char *src;
     size_t len;
-    if (kaa_app_read(NULL, &src, &len) < 0) {
+    if (kaa_read_file(NULL, &src, &len) < 0) {
         perror("kaa: stdin");
         return 1;
     }

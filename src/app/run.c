@@ -19,47 +19,6 @@
 #define KAA_LIBDIR "lib"
 #endif
 
-int kaa_app_read(const char *path, char **src, size_t *len)
-{
-    int fd = path ? open(path, O_RDONLY) : 0;
-    if (fd < 0) {
-        return -1;
-    }
-    KaaStrBuf b;
-    kaa_strbuf_init(&b);
-    char chunk[65536];
-    for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            int saved = errno;
-            kaa_strbuf_free(&b);
-            if (path) {
-                close(fd);
-            }
-            errno = saved;
-            return -1;
-        }
-        if (n == 0) {
-            break;
-        }
-        kaa_strbuf_add(&b, chunk, (size_t)n);
-    }
-    if (path) {
-        close(fd);
-    }
-    if (b.failed) {
-        kaa_strbuf_free(&b);
-        errno = ENOMEM;
-        return -1;
-    }
-    *src = b.data ? b.data : kaa_mem_strdup("");
-    *len = b.len;
-    return *src ? 0 : -1;
-}
-
 // Line `lineno` (1-based) of src with its newline, as a new str, or NULL.
 static KaaObject *source_line(const char *src, size_t len, long lineno)
 {
@@ -174,7 +133,7 @@ int kaa_app_run_path(const char *path, int dis, int set_path)
     }
     char *src;
     size_t len;
-    if (kaa_app_read(abspath, &src, &len) < 0) {
+    if (kaa_read_file(abspath, &src, &len) < 0) {
         int err = errno;
         fflush(stdout);
         fprintf(stderr, "%s: can't open file ", KAA_APP_NAME);

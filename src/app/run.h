@@ -19,9 +19,6 @@ typedef struct KaaAppOutcome {
 // The program name in messages ("kaa: can't open file ...").
 #define KAA_APP_NAME "kaa"
 
-// Read a whole file (or all of stdin with path NULL) into a kaa_mem buffer,
-// NUL-terminated. Return 0, or -1 with errno set.
-int kaa_app_read(const char *path, char **src, size_t *len);
 
 // Compile src as a module named by `filename` ("<string>", "<stdin>" or a
 // path) and run it in __main__, or with dis print its bytecode instead.

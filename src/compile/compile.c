@@ -805,19 +805,56 @@ static int compile_boolop(Compiler *c, AstExpr *e)
     return 0;
 }
 
+// The values of name=value keywords, then the tuple of their names (the
+// layout CALL_KW takes). Every keyword has a name.
+static int compile_keywords(Compiler *c, AstSeq *kws)
+{
+    int nkw = AST_SEQ_LEN(kws);
+    KaaObject *names = KaaTuple_New(nkw);
+    if (names == NULL) {
+        return -1;
+    }
+    for (int i = 0; i < nkw; i++) {
+        AstKeyword *k = AST_SEQ_GET(kws, i);
+        for (int j = 0; j < i; j++) {
+            AstKeyword *prev = AST_SEQ_GET(kws, j);
+            if (strcmp(prev->arg, k->arg) == 0) {
+                Kaa_DECREF(names);
+                return compiler_error(c, k->pos, "keyword argument repeated: %s", k->arg);
+            }
+        }
+        KaaObject *name = KaaStr_FromString(k->arg);
+        if (name == NULL) {
+            Kaa_DECREF(names);
+            return -1;
+        }
+        KaaStr_InternInPlace(&name);
+        KaaTuple_SET_ITEM(names, i, name);
+    }
+    for (int i = 0; i < nkw; i++) {
+        AstKeyword *k = AST_SEQ_GET(kws, i);
+        if (compile_expr(c, k->value) < 0) {
+            Kaa_DECREF(names);
+            return -1;
+        }
+    }
+    return emit_const(c, names);
+}
+
 static int compile_call(Compiler *c, AstExpr *e)
 {
     AstExpr *func = e->v.call.func;
     AstSeq *args = e->v.call.args, *kws = e->v.call.keywords;
-    int any_star_kw = 0;
-    for (int i = 0; i < AST_SEQ_LEN(kws); i++) {
+    int nkw = AST_SEQ_LEN(kws), nargs = AST_SEQ_LEN(args);
+    int star_kw = 0;
+    for (int i = 0; i < nkw; i++) {
         AstKeyword *k = AST_SEQ_GET(kws, i);
         if (k->arg == NULL) {
-            any_star_kw = 1;
+            star_kw = 1;
         }
     }
     // CALL_EX takes [callable, NULL]: no LOAD_METHOD for f(*a) or f(**k).
-    if (func->kind == EXPR_ATTRIBUTE && !has_starred(args) && !any_star_kw) {
+    if (func->kind == EXPR_ATTRIBUTE && !has_starred(args) && !star_kw) {
         CHECK(compile_expr(c, func->v.attribute.value));
         int idx = name_index(c, func->v.attribute.attr);
         CHECK(idx);
@@ -827,44 +864,14 @@ static int compile_call(Compiler *c, AstExpr *e)
         CHECK(compile_expr(c, func));
         CHECK(emit(c, OP_PUSH_NULL, 0));
     }
-    int nkw = AST_SEQ_LEN(kws), nargs = AST_SEQ_LEN(args);
-    int star_kw = 0;
-    for (int i = 0; i < nkw; i++) {
-        AstKeyword *k = AST_SEQ_GET(kws, i);
-        if (k->arg == NULL) {
-            star_kw = 1;
-        }
-    }
     if (!has_starred(args) && !star_kw) {
         CHECK(compile_exprs(c, args));
         if (nkw == 0) {
             c->u->loc = e->pos;
             return emit(c, OP_CALL, nargs);
         }
-        KaaObject *names = KaaTuple_New(nkw);
-        if (names == NULL) {
-            return -1;
-        }
-        for (int i = 0; i < nkw; i++) {
-            AstKeyword *k = AST_SEQ_GET(kws, i);
-            for (int j = 0; j < i; j++) {
-                AstKeyword *prev = AST_SEQ_GET(kws, j);
-                if (strcmp(prev->arg, k->arg) == 0) {
-                    Kaa_DECREF(names);
-                    return compiler_error(c, k->pos, "keyword argument repeated: %s", k->arg);
-                }
-            }
-            KaaObject *s = KaaStr_FromString(k->arg);
-            if (s == NULL) {
-                Kaa_DECREF(names);
-                return -1;
-            }
-            KaaStr_InternInPlace(&s);
-            KaaTuple_SET_ITEM(names, i, s);
-            CHECK(compile_expr(c, k->value));
-        }
+        CHECK(compile_keywords(c, kws));
         c->u->loc = e->pos;
-        CHECK(emit_const(c, names));
         return emit(c, OP_CALL_KW, nargs + nkw);
     }
     // f(*a, **k): positional arguments as one tuple, keywords as one dict.
@@ -2011,21 +2018,15 @@ static int compile_classdef(Compiler *c, AstStmt *s)
     }
     CHECK(compile_exprs(c, bases));
     if (nkw) {
-        KaaObject *names = KaaTuple_New(nkw);
-        if (names == NULL) {
-            return -1;
-        }
         for (int i = 0; i < nkw; i++) {
             AstKeyword *k = AST_SEQ_GET(kws, i);
             if (k->arg == NULL) {
-                Kaa_DECREF(names);
-                return compiler_error(c, s->pos, "kaa does not support **kwargs in class definitions yet");
+                return compiler_error(c, s->pos,
+                                      "kaa does not support **kwargs in class definitions yet");
             }
-            KaaTuple_SET_ITEM(names, i, KaaStr_FromString(k->arg));
-            CHECK(compile_expr(c, k->value));
         }
+        CHECK(compile_keywords(c, kws));
         c->u->loc = s->pos;
-        CHECK(emit_const(c, names));
         CHECK(emit(c, OP_CALL_KW, nb + 2 + nkw));
     } else {
         c->u->loc = s->pos;

@@ -377,8 +377,45 @@ static void subtype_dealloc_body(KaaObject *o)
 
 // --- Calling special methods -----------------------------------------------------------
 
+// Call the special method `descr` (found on self's type) with self and
+// args/kwnames: unbound with self prepended when it is a plain function or
+// slot wrapper (no bound method is made), else bound through __get__.
+static KaaObject *call_descr(KaaObject *descr, KaaObject *self, KaaObject *const *args,
+                             size_t nargs, KaaObject *kwnames)
+{
+    Kaa_INCREF(descr);
+    KaaObject *r;
+    if (Kaa_TYPE(descr) == &KaaFunction_Type || Kaa_TYPE(descr) == &KaaWrapperDescr_Type) {
+        size_t total = nargs + (kwnames ? (size_t)KaaTuple_GET_SIZE(kwnames) : 0);
+        KaaObject *small[8], **argv = small;
+        if (total + 1 > 8) {
+            argv = kaa_mem_alloc((total + 1) * sizeof(KaaObject *));
+            if (argv == NULL) {
+                Kaa_DECREF(descr);
+                return KaaErr_NoMemory();
+            }
+        }
+        argv[0] = self;
+        if (total) {
+            memcpy(argv + 1, args, total * sizeof(KaaObject *));
+        }
+        r = KaaObject_Vectorcall(descr, argv, nargs + 1, kwnames);
+        if (argv != small) {
+            kaa_mem_free(argv);
+        }
+    } else {
+        descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
+        KaaObject *bound = get ? get(descr, self, (KaaObject *)Kaa_TYPE(self)) : Kaa_NewRef(descr);
+        r = bound ? KaaObject_Vectorcall(bound, args, nargs, kwnames) : NULL;
+        Kaa_XDECREF(bound);
+    }
+    Kaa_DECREF(descr);
+    return r;
+}
+
 // Call the special method `name` of self's type with self and args. A
-// missing method gives NULL with *missing set (and no exception).
+// missing method gives NULL with *missing set (and no exception); with
+// missing NULL it is an AttributeError.
 static KaaObject *call_special(KaaObject *self, const char *name, KaaObject *const *args,
                                size_t nargs, int *missing)
 {
@@ -393,34 +430,7 @@ static KaaObject *call_special(KaaObject *self, const char *name, KaaObject *con
         }
         return NULL;
     }
-    KaaObject *small[4];
-    if (nargs + 1 <= 4 && (Kaa_TYPE(descr) == &KaaFunction_Type ||
-                           Kaa_TYPE(descr) == &KaaWrapperDescr_Type)) {
-        // Unbound call with self first: no bound method object needed.
-        small[0] = self;
-        for (size_t i = 0; i < nargs; i++) {
-            small[i + 1] = args[i];
-        }
-        Kaa_INCREF(descr);
-        KaaObject *r = KaaObject_Vectorcall(descr, small, nargs + 1, NULL);
-        Kaa_DECREF(descr);
-        return r;
-    }
-    Kaa_INCREF(descr);
-    KaaObject *bound;
-    descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
-    if (get) {
-        bound = get(descr, self, (KaaObject *)Kaa_TYPE(self));
-    } else {
-        bound = Kaa_NewRef(descr);
-    }
-    Kaa_DECREF(descr);
-    if (bound == NULL) {
-        return NULL;
-    }
-    KaaObject *r = KaaObject_Vectorcall(bound, args, nargs, NULL);
-    Kaa_DECREF(bound);
-    return r;
+    return call_descr(descr, self, args, nargs, NULL);
 }
 
 static KaaObject *call0(KaaObject *self, const char *name)
@@ -466,21 +476,12 @@ static Kaa_hash_t slot_tp_hash(KaaObject *self)
 static KaaObject *slot_tp_call(KaaObject *self, KaaObject *const *args, size_t nargs,
                                KaaObject *kwnames)
 {
-    KaaObject *descr = kaa_type_lookup(Kaa_TYPE(self), KaaStr_InternFromString("__call__"));
+    KaaObject *descr = kaa_type_lookup(Kaa_TYPE(self), kaa_id.__call__);
     if (descr == NULL) {
         return KaaErr_Format(KaaExc(TypeError), "'%s' object is not callable",
                              Kaa_TYPE(self)->tp_name);
     }
-    Kaa_INCREF(descr);
-    descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
-    KaaObject *bound = get ? get(descr, self, (KaaObject *)Kaa_TYPE(self)) : Kaa_NewRef(descr);
-    Kaa_DECREF(descr);
-    if (bound == NULL) {
-        return NULL;
-    }
-    KaaObject *r = KaaObject_Vectorcall(bound, args, nargs, kwnames);
-    Kaa_DECREF(bound);
-    return r;
+    return call_descr(descr, self, args, nargs, kwnames);
 }
 
 static const char *const richcmp_names[] = {"__eq__", "__ne__", "__lt__",
@@ -540,31 +541,7 @@ static int slot_tp_init(KaaObject *self, KaaObject *const *args, size_t nargs, K
     if (descr == NULL) {
         return 0;
     }
-    size_t nkw = kwnames ? (size_t)KaaTuple_GET_SIZE(kwnames) : 0;
-    KaaObject *small[8], **argv = small;
-    if (nargs + nkw + 1 > 8) {
-        argv = kaa_mem_alloc((nargs + nkw + 1) * sizeof(KaaObject *));
-        if (argv == NULL) {
-            KaaErr_NoMemory();
-            return -1;
-        }
-    }
-    argv[0] = self;
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(KaaObject *));
-    Kaa_INCREF(descr);
-    KaaObject *r;
-    descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
-    if (Kaa_TYPE(descr) == &KaaFunction_Type || get == NULL) {
-        r = KaaObject_Vectorcall(descr, argv, nargs + 1, kwnames);
-    } else {
-        KaaObject *bound = get(descr, self, (KaaObject *)Kaa_TYPE(self));
-        r = bound ? KaaObject_Vectorcall(bound, args, nargs, kwnames) : NULL;
-        Kaa_XDECREF(bound);
-    }
-    Kaa_DECREF(descr);
-    if (argv != small) {
-        kaa_mem_free(argv);
-    }
+    KaaObject *r = call_descr(descr, self, args, nargs, kwnames);
     if (r == NULL) {
         return -1;
     }

@@ -598,11 +598,7 @@ static int unpack_iterable(KaaObject *v, int before, int after, KaaObject **sp)
         *--top = KaaList_GET_ITEM(rest, n - after + j);
         i++;
     }
-    // Shrink the starred list to what it keeps (its tail moved to the stack).
-    for (int j = 0; j < after; j++) {
-        KaaObject *moved = KaaList_GET_ITEM(rest, n - after + j);
-        (void)moved; // ownership moves from the list to the stack slot
-    }
+    // The list's last `after` references moved to the stack: shrink it.
     Kaa_SIZE(rest) = n - after;
     Kaa_DECREF(it);
     return 0;
@@ -975,7 +971,8 @@ resume_frame:
 #define SAVE_STATE() (f->instr = ip, f->stacktop = (int)(sp - stack_base))
 
     if (f->throwflag) {
-        // gen.throw(): raise at the suspended yield.
+        // gen.throw() raises at the suspended yield; a callee that failed
+        // raises at the caller's CALL.
         f->throwflag = 0;
         goto error;
     }
@@ -2295,18 +2292,14 @@ exit_frame:
         if (entry) {
             return retval;
         }
+        // Back in the caller: its result goes on its stack, or its CALL
+        // raises (throwflag makes resume_frame go to `error`).
         f = caller;
-        co = f->code;
-        first_instr = co->co_code;
-        ip = f->instr;
-        stack_base = f->localsplus + co->co_nlocalsplus;
-        sp = stack_base + f->stacktop;
-        consts = ((KaaTupleObject *)co->co_consts)->ob_item;
-        names = ((KaaTupleObject *)co->co_names)->ob_item;
         if (retval == NULL) {
-            goto error;
+            f->throwflag = 1;
+        } else {
+            f->localsplus[f->code->co_nlocalsplus + f->stacktop++] = retval;
         }
-        PUSH(retval);
-        DISPATCH();
+        goto resume_frame;
     }
 }

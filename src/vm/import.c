@@ -19,32 +19,6 @@ static int is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-// Read a whole file with the raw allocator. 0, or -1 with OSError set.
-static int read_source(const char *path, char **out, size_t *outlen)
-{
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        KaaErr_Format(KaaExc(OSError), "cannot read %s", path);
-        return -1;
-    }
-    KaaStrBuf b;
-    kaa_strbuf_init(&b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        kaa_strbuf_add(&b, buf, n);
-    }
-    fclose(fp);
-    if (b.failed) {
-        kaa_strbuf_free(&b);
-        KaaErr_NoMemory();
-        return -1;
-    }
-    *out = b.data ? b.data : kaa_mem_strdup("");
-    *outlen = b.len;
-    return 0;
-}
-
 // Find `last` (the last component of a module name) in the directories of
 // `search` (a list of str). Sets *is_pkg. Returns the file path (malloc'd
 // via kaa_mem) or NULL.
@@ -82,7 +56,8 @@ static KaaObject *exec_module_file(KaaObject *name, const char *path, int is_pkg
 {
     char *src;
     size_t len;
-    if (read_source(path, &src, &len) < 0) {
+    if (kaa_read_file(path, &src, &len) < 0) {
+        KaaErr_Format(KaaExc(OSError), "cannot read %s", path);
         return NULL;
     }
     KaaObject *m = KaaModule_New(KaaStr_DATA(name));

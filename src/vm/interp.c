@@ -5,6 +5,7 @@
  * releases the caches and the namespaces of the static types.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <string.h>
 #include <unistd.h>
@@ -220,49 +221,47 @@ KaaObject *Kaa_EvalCode(KaaObject *code, KaaObject *globals, KaaObject *locals)
 
 // --- Running files ------------------------------------------------------------------
 
-// Read a whole file into a buffer from the raw allocator. -1 sets errno.
-static int read_file(const char *path, char **out, size_t *outlen)
+// Read a whole file (standard input when path is NULL) into a buffer from the
+// raw allocator. 0, or -1 with errno set.
+int kaa_read_file(const char *path, char **src, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
+    int fd = path ? open(path, O_RDONLY) : 0;
+    if (fd < 0) {
         return -1;
     }
     KaaStrBuf b;
     kaa_strbuf_init(&b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        kaa_strbuf_add(&b, buf, n);
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            int saved = errno;
+            kaa_strbuf_free(&b);
+            if (path) {
+                close(fd);
+            }
+            errno = saved;
+            return -1;
+        }
+        if (n == 0) {
+            break;
+        }
+        kaa_strbuf_add(&b, chunk, (size_t)n);
     }
-    int failed = ferror(fp) || b.failed;
-    int saved = errno;
-    fclose(fp);
-    if (failed) {
+    if (path) {
+        close(fd);
+    }
+    if (b.failed) {
         kaa_strbuf_free(&b);
-        errno = saved ? saved : ENOMEM;
+        errno = ENOMEM;
         return -1;
     }
-    *out = b.data ? b.data : kaa_mem_strdup("");
-    *outlen = b.len;
-    return 0;
-}
-
-// os.path.abspath: the script's path as CPython 3.11 shows it in tracebacks.
-static void absolute_path(const char *path, char *out, size_t size)
-{
-    if (path[0] == '/') {
-        snprintf(out, size, "%s", path);
-    } else {
-        char cwd[PATH_MAX];
-        if (getcwd(cwd, sizeof cwd) == NULL) {
-            snprintf(out, size, "%s", path);
-            return;
-        }
-        while (path[0] == '.' && path[1] == '/') {
-            path += 2;
-        }
-        snprintf(out, size, "%s/%s", cwd, path);
-    }
+    *src = b.data ? b.data : kaa_mem_strdup("");
+    *len = b.len;
+    return *src ? 0 : -1;
 }
 
 int Kaa_HandleUncaught(void)
@@ -294,65 +293,4 @@ int Kaa_HandleUncaught(void)
     }
     Kaa_DECREF(exc);
     return status;
-}
-
-int Kaa_RunMain(const char *path)
-{
-    char *src;
-    size_t len;
-    char abspath[PATH_MAX + 256];
-    absolute_path(path, abspath, sizeof abspath);
-    if (read_file(path, &src, &len) < 0) {
-        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", "kaa", abspath, errno,
-                strerror(errno));
-        return 2;
-    }
-    KaaObject *globals = Kaa_MainDict();
-    char *slash = strrchr(abspath, '/');
-    if (slash) {
-        *slash = '\0';
-        int r = Kaa_PathPrepend(abspath);
-        *slash = '/';
-        if (r < 0) {
-            kaa_mem_free(src);
-            return Kaa_HandleUncaught();
-        }
-    }
-    KaaObject *file = KaaStr_FromString(abspath);
-    if (file == NULL || KaaDict_SetItem(globals, kaa_id.__file__, file) < 0) {
-        Kaa_XDECREF(file);
-        kaa_mem_free(src);
-        return Kaa_HandleUncaught();
-    }
-    Kaa_DECREF(file);
-    KaaObject *code = Kaa_CompileString(src, len, abspath, KAA_MODE_EXEC);
-    kaa_mem_free(src);
-    if (code == NULL) {
-        return Kaa_HandleUncaught();
-    }
-    KaaObject *res = Kaa_EvalCode(code, globals, globals);
-    Kaa_DECREF(code);
-    if (res == NULL) {
-        return Kaa_HandleUncaught();
-    }
-    Kaa_DECREF(res);
-    return 0;
-}
-
-int Kaa_DisassembleFile(const char *path)
-{
-    char *src;
-    size_t len;
-    if (read_file(path, &src, &len) < 0) {
-        fprintf(stderr, "kaa: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
-        return 2;
-    }
-    KaaObject *code = Kaa_CompileString(src, len, path, KAA_MODE_EXEC);
-    kaa_mem_free(src);
-    if (code == NULL) {
-        return Kaa_HandleUncaught();
-    }
-    kaa_dis_code((KaaCodeObject *)code, stdout);
-    Kaa_DECREF(code);
-    return 0;
 }

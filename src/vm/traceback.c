@@ -504,15 +504,21 @@ void kaa_raise_syntax_error(const char *kind, const char *msg, KaaObject *filena
         Kaa_DECREF(text);
         text = t2;
     }
-    KaaObject *info = KaaTuple_Pack(
-        6, filename, int_or_none(lineno, 1), int_or_none(offset, offset > 0),
-        text ? text : Kaa_None, int_or_none(end_lineno, end_lineno > 0),
-        int_or_none(end_offset, end_offset > 0));
-    // KaaTuple_Pack took new references to the temporaries: release ours.
+    // (filename, lineno, offset, text, end_lineno, end_offset); the tuple
+    // takes the new references.
+    KaaObject *info = KaaTuple_New(6);
     if (info) {
-        for (int i = 1; i < 6; i++) {
-            if (i != 3) {
-                Kaa_DECREF(KaaTuple_GET_ITEM(info, i));
+        KaaTuple_SET_ITEM(info, 0, Kaa_NewRef(filename));
+        KaaTuple_SET_ITEM(info, 1, int_or_none(lineno, 1));
+        KaaTuple_SET_ITEM(info, 2, int_or_none(offset, offset > 0));
+        KaaTuple_SET_ITEM(info, 3, text ? text : kaa_none_ref());
+        KaaTuple_SET_ITEM(info, 4, int_or_none(end_lineno, end_lineno > 0));
+        KaaTuple_SET_ITEM(info, 5, int_or_none(end_offset, end_offset > 0));
+        text = NULL;
+        for (int i = 0; i < 6; i++) {
+            if (KaaTuple_GET_ITEM(info, i) == NULL) {
+                Kaa_CLEAR(info);
+                break;
             }
         }
     }

@@ -123,6 +123,10 @@ KaaObject *kaa_source_line(KaaObject *filename, int lineno);
 void kaa_source_register(const char *filename, const char *src, size_t len);
 void kaa_source_fini(void);
 
+// Read a whole file (stdin when path is NULL) with the raw allocator; 0 or -1
+// with errno set (vm/interp.c).
+int kaa_read_file(const char *path, char **src, size_t *len);
+
 // Imports (vm/import.c).
 KaaObject *kaa_import_name(KaaObject *name, KaaObject *fromlist, int level, KaaObject *globals);
 KaaObject *kaa_import_initial_path(void);

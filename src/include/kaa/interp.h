@@ -16,11 +16,6 @@ KaaObject *Kaa_CompileString(const char *src, size_t len, const char *filename,
                              KaaCompileMode mode);
 // Run code in the given namespaces. New reference or NULL with an exception.
 KaaObject *Kaa_EvalCode(KaaObject *code, KaaObject *globals, KaaObject *locals);
-// Run a script file as __main__. Return the process exit status (0, 1 after
-// an uncaught exception, which has been printed, or the SystemExit code).
-int Kaa_RunMain(const char *path);
-// Disassemble a file to stdout. Return an exit status.
-int Kaa_DisassembleFile(const char *path);
 // Put a folder first on sys.path (the script's folder). 0 or -1.
 int Kaa_PathPrepend(const char *dir);
 // The __main__ module's dict (borrowed).
