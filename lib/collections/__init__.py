@@ -6,6 +6,8 @@ import sys as _sys
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
 
+_GenericAlias = type(list[int])
+
 __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList",
            "UserString", "defaultdict", "deque", "namedtuple"]
 
@@ -183,6 +185,8 @@ class OrderedDict(dict):
     popitem(last=False); equality between two OrderedDicts is
     order-sensitive. Built on the (already ordered) dict.
     """
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, other=(), /, **kwds):
         self.update(other)
@@ -516,6 +520,8 @@ class deque:
     A list-like sequence optimized for data accesses near its endpoints.
     """
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     # The items are split in two lists: _left holds the left part reversed
     # (its last item is the leftmost one), _right the rest in order. Each end
     # is then a list end; when one list runs dry, half of the other moves.
@@ -843,6 +849,8 @@ class defaultdict(dict):
     when a key is not present, in __getitem__ only.
     """
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
@@ -893,6 +901,8 @@ class Counter(dict):
     >>> Counter('abracadabra').most_common(3)
     [('a', 5), ('b', 2), ('r', 2)]
     """
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, iterable=None, /, **kwds):
         dict.__init__(self)
@@ -1121,6 +1131,8 @@ class ChainMap:
     writes, updates and deletions only touch the first one.
     """
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -1268,6 +1280,8 @@ class ChainMap:
 class UserDict:
     """A dict-like class wrapping a real dict in its .data attribute."""
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
         if dict is not None:
@@ -1392,6 +1406,8 @@ class UserDict:
 class UserList:
     """A list-like class wrapping a real list in its .data attribute."""
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def __init__(self, initlist=None):
         self.data = []
         if initlist is not None:
@@ -1515,6 +1531,8 @@ class UserList:
 
 class UserString:
     """A str-like class wrapping a real string in its .data attribute."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, seq):
         if isinstance(seq, str):

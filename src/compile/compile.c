@@ -539,9 +539,10 @@ static int compile_expr(Compiler *c, AstExpr *e);
 static int compile_stmts(Compiler *c, AstSeq *body);
 static int compile_stmt(Compiler *c, AstStmt *s);
 static int compile_store(Compiler *c, AstExpr *target);
+static int find_annotations(AstSeq *body);
 static int compile_function_object(Compiler *c, const void *node, const char *name,
-                                   AstArguments *args, AstSeq *body, AstExpr *lambda_body,
-                                   AstPos pos);
+                                   AstArguments *args, AstExpr *returns, AstSeq *body,
+                                   AstExpr *lambda_body, AstPos pos);
 
 static int compile_exprs(Compiler *c, AstSeq *seq)
 {
@@ -1214,7 +1215,7 @@ static int compile_expr(Compiler *c, AstExpr *e)
         }
         break;
     case EXPR_LAMBDA:
-        r = compile_function_object(c, e, "<lambda>", e->v.lambda.args, NULL, e->v.lambda.body,
+        r = compile_function_object(c, e, "<lambda>", e->v.lambda.args, NULL, NULL, e->v.lambda.body,
                                     e->pos);
         break;
     case EXPR_LISTCOMP:
@@ -1877,13 +1878,58 @@ static int compile_defaults(Compiler *c, AstArguments *a)
     return flags;
 }
 
+// One `name, annotation` pair per annotated parameter, then "return": the
+// tuple MAKE_FUNCTION takes with flag 4 (the function builds the dict on
+// first use). 1 if there were any, 0 if not, -1 on error.
+static int add_annotation(Compiler *c, AstArg *arg, int *n)
+{
+    if (arg == NULL || arg->annotation == NULL) {
+        return 0;
+    }
+    CHECK(emit_const(c, KaaStr_FromString(arg->name)));
+    CHECK(compile_expr(c, arg->annotation));
+    ++*n;
+    return 0;
+}
+
+static int compile_annotations(Compiler *c, AstArguments *a, AstExpr *returns)
+{
+    int n = 0;
+    if (a) {
+        AstSeq *lists[] = {a->posonlyargs, a->args};
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < AST_SEQ_LEN(lists[k]); i++) {
+                CHECK(add_annotation(c, AST_SEQ_GET(lists[k], i), &n));
+            }
+        }
+        CHECK(add_annotation(c, a->vararg, &n));
+        for (int i = 0; i < AST_SEQ_LEN(a->kwonlyargs); i++) {
+            CHECK(add_annotation(c, AST_SEQ_GET(a->kwonlyargs, i), &n));
+        }
+        CHECK(add_annotation(c, a->kwarg, &n));
+    }
+    if (returns) {
+        CHECK(emit_const(c, KaaStr_FromString("return")));
+        CHECK(compile_expr(c, returns));
+        n++;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    CHECK(emit(c, OP_BUILD_TUPLE, 2 * n));
+    return 1;
+}
+
 static int compile_function_object(Compiler *c, const void *node, const char *name,
-                                   AstArguments *args, AstSeq *body, AstExpr *lambda_body,
-                                   AstPos pos)
+                                   AstArguments *args, AstExpr *returns, AstSeq *body,
+                                   AstExpr *lambda_body, AstPos pos)
 {
     SymScopeTable *ste = kaa_symtable_lookup(c->u->ste, node);
     int flags = compile_defaults(c, args);
     CHECK(flags);
+    int has_annotations = compile_annotations(c, args, returns);
+    CHECK(has_annotations);
+    flags |= has_annotations ? 4 : 0;
     CHECK(enter_unit(c, ste, name, pos));
     Unit *u = c->u;
     u->flags = KAA_CO_OPTIMIZED | KAA_CO_NEWLOCALS;
@@ -1970,6 +2016,9 @@ static int compile_classdef(Compiler *c, AstStmt *s)
         r = compile_name(c, "__qualname__", AST_STORE);
     }
     AstSeq *body = s->v.classdef.body;
+    if (r == 0 && find_annotations(body)) {
+        r = emit(c, OP_SETUP_ANNOTATIONS, 0);
+    }
     AstStmt *first = AST_SEQ_LEN(body) ? AST_SEQ_GET(body, 0) : NULL;
     int has_doc = first && first->kind == STMT_EXPR && first->v.expr.value->kind == EXPR_CONSTANT &&
                   first->v.expr.value->v.constant.kind == AST_CONST_STR;
@@ -2038,6 +2087,81 @@ static int compile_classdef(Compiler *c, AstStmt *s)
     return compile_name(c, s->v.classdef.name, AST_STORE);
 }
 
+// `target: annotation [= value]`. The value is stored first; then, in a module
+// or class body, a plain name's annotation goes into __annotations__ and any
+// other target's annotation is evaluated and dropped. In a function nothing
+// is evaluated for the annotation (CPython's compiler_annassign).
+static int compile_annassign(Compiler *c, AstStmt *s)
+{
+    AstExpr *target = s->v.annassign.target;
+    int in_function = c->u->ste->kind == BLOCK_FUNCTION;
+    if (s->v.annassign.value) {
+        CHECK(compile_expr(c, s->v.annassign.value));
+        CHECK(compile_store(c, target));
+    } else if (target->kind == EXPR_ATTRIBUTE || target->kind == EXPR_SUBSCRIPT) {
+        // `a.b: T` and `a[i]: T` still evaluate a (and i).
+        CHECK(compile_expr(c, target->v.attribute.value));
+        CHECK(emit(c, OP_POP_TOP, 0));
+        if (target->kind == EXPR_SUBSCRIPT) {
+            CHECK(compile_expr(c, target->v.subscript.slice));
+            CHECK(emit(c, OP_POP_TOP, 0));
+        }
+    }
+    if (in_function) {
+        return 0;
+    }
+    CHECK(compile_expr(c, s->v.annassign.annotation));
+    if (target->kind == EXPR_NAME && s->v.annassign.simple) {
+        c->u->loc = s->pos;
+        CHECK(compile_name(c, "__annotations__", AST_LOAD));
+        CHECK(emit_const(c, KaaStr_FromString(target->v.name.id)));
+        return emit(c, OP_STORE_SUBSCR, 0);
+    }
+    return emit(c, OP_POP_TOP, 0);
+}
+
+// Does a module or class body hold an annotated assignment (outside nested
+// functions and classes)? Then it starts with SETUP_ANNOTATIONS.
+static int find_annotations(AstSeq *body)
+{
+    for (int i = 0; i < AST_SEQ_LEN(body); i++) {
+        AstStmt *s = AST_SEQ_GET(body, i);
+        int found = 0;
+        switch (s->kind) {
+        case STMT_ANNASSIGN:
+            return 1;
+        case STMT_FOR:
+            found = find_annotations(s->v.forstmt.body) || find_annotations(s->v.forstmt.orelse);
+            break;
+        case STMT_WHILE:
+            found =
+                find_annotations(s->v.whilestmt.body) || find_annotations(s->v.whilestmt.orelse);
+            break;
+        case STMT_IF:
+            found = find_annotations(s->v.ifstmt.body) || find_annotations(s->v.ifstmt.orelse);
+            break;
+        case STMT_WITH:
+            found = find_annotations(s->v.with.body);
+            break;
+        case STMT_TRY:
+            found = find_annotations(s->v.trystmt.body) ||
+                    find_annotations(s->v.trystmt.orelse) ||
+                    find_annotations(s->v.trystmt.finalbody);
+            for (int k = 0; !found && k < AST_SEQ_LEN(s->v.trystmt.handlers); k++) {
+                AstExceptHandler *h = AST_SEQ_GET(s->v.trystmt.handlers, k);
+                found = find_annotations(h->body);
+            }
+            break;
+        default:
+            break;
+        }
+        if (found) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int compile_funcdef(Compiler *c, AstStmt *s)
 {
     AstSeq *decos = s->v.funcdef.decorator_list;
@@ -2046,7 +2170,7 @@ static int compile_funcdef(Compiler *c, AstStmt *s)
         CHECK(emit(c, OP_PUSH_NULL, 0));
     }
     CHECK(compile_function_object(c, s, s->v.funcdef.name, s->v.funcdef.args,
-                                  s->v.funcdef.body, NULL, s->pos));
+                                  s->v.funcdef.returns, s->v.funcdef.body, NULL, s->pos));
     for (int i = 0; i < AST_SEQ_LEN(decos); i++) {
         CHECK(emit(c, OP_CALL, 1));
     }
@@ -2163,11 +2287,7 @@ static int compile_stmt(Compiler *c, AstStmt *s)
     case STMT_AUGASSIGN:
         return compile_augassign(c, s);
     case STMT_ANNASSIGN:
-        if (s->v.annassign.value == NULL) {
-            return 0;
-        }
-        CHECK(compile_expr(c, s->v.annassign.value));
-        return compile_store(c, s->v.annassign.target);
+        return compile_annassign(c, s);
     case STMT_DELETE:
         for (int i = 0; i < AST_SEQ_LEN(s->v.del.targets); i++) {
             CHECK(compile_delete(c, AST_SEQ_GET(s->v.del.targets, i)));
@@ -2634,7 +2754,10 @@ KaaObject *kaa_compile_module(AstMod *mod, KaaObject *filename, KaaCompileMode m
                 r = emit(&c, OP_RETURN_VALUE, 0);
             }
         } else {
-            r = compile_stmts(&c, mod->body);
+            r = find_annotations(mod->body) ? emit(&c, OP_SETUP_ANNOTATIONS, 0) : 0;
+            if (r == 0) {
+                r = compile_stmts(&c, mod->body);
+            }
         }
         if (r == 0) {
             // A module returns None from its last line.

@@ -140,6 +140,34 @@ static void visit_argument_defaults(Builder *b, AstArguments *a)
     visit_exprs(b, a->kw_defaults);
 }
 
+// Parameter and return annotations, also evaluated in the enclosing scope.
+static void visit_arg_annotation(Builder *b, AstArg *arg)
+{
+    if (arg && arg->annotation) {
+        visit_expr(b, arg->annotation);
+    }
+}
+
+static void visit_annotations(Builder *b, AstArguments *a, AstExpr *returns)
+{
+    if (a) {
+        for (int i = 0; i < AST_SEQ_LEN(a->posonlyargs); i++) {
+            visit_arg_annotation(b, AST_SEQ_GET(a->posonlyargs, i));
+        }
+        for (int i = 0; i < AST_SEQ_LEN(a->args); i++) {
+            visit_arg_annotation(b, AST_SEQ_GET(a->args, i));
+        }
+        visit_arg_annotation(b, a->vararg);
+        for (int i = 0; i < AST_SEQ_LEN(a->kwonlyargs); i++) {
+            visit_arg_annotation(b, AST_SEQ_GET(a->kwonlyargs, i));
+        }
+        visit_arg_annotation(b, a->kwarg);
+    }
+    if (returns) {
+        visit_expr(b, returns);
+    }
+}
+
 static void visit_params(Builder *b, AstArguments *a)
 {
     if (a == NULL) {
@@ -408,6 +436,7 @@ static void visit_stmt_inner(Builder *b, AstStmt *s)
     case STMT_FUNCTIONDEF: {
         visit_exprs(b, s->v.funcdef.decorator_list);
         visit_argument_defaults(b, s->v.funcdef.args);
+        visit_annotations(b, s->v.funcdef.args, s->v.funcdef.returns);
         add_flags(b, s->v.funcdef.name, SYM_DEF_LOCAL, s->pos);
         SymScopeTable *fs = new_scope(b, BLOCK_FUNCTION, s->v.funcdef.name, s);
         if (fs == NULL) {
@@ -462,6 +491,9 @@ static void visit_stmt_inner(Builder *b, AstStmt *s)
         break;
     case STMT_ANNASSIGN:
         visit_expr(b, s->v.annassign.value);
+        if (b->cur->kind != BLOCK_FUNCTION) {
+            visit_expr(b, s->v.annassign.annotation);
+        }
         if (s->v.annassign.target->kind == EXPR_NAME) {
             add_flags(b, s->v.annassign.target->v.name.id, SYM_DEF_LOCAL, s->pos);
         } else {

@@ -306,6 +306,9 @@ KaaObject *KaaObject_GetItem(KaaObject *o, KaaObject *key)
         return t->tp_as_sequence->sq_item(o, i);
     }
     if (KaaType_HasFeature(t, KAA_TPFLAGS_TYPE_SUBCLASS)) {
+        if (o == (KaaObject *)&KaaType_Type) {
+            return kaa_generic_alias(o, key); // type[int]
+        }
         // C[key] calls the class's __class_getitem__ (PEP 560).
         KaaObject *meth;
         if (KaaObject_LookupAttr(o, KaaStr_InternFromString("__class_getitem__"), &meth) < 0) {
@@ -456,6 +459,26 @@ static int call_check_hook(KaaObject *cls, const char *name, KaaObject *arg)
     return t;
 }
 
+// isinstance()/issubclass() with a second argument that is neither a class
+// nor a tuple: its type's __instancecheck__/__subclasscheck__ (a union, a
+// generic alias) decides, else the TypeError `what` describes.
+static int call_object_hook(KaaObject *cls, const char *name, KaaObject *arg, const char *what)
+{
+    KaaObject *hook = kaa_type_lookup(Kaa_TYPE(cls), KaaStr_InternFromString(name));
+    if (hook == NULL) {
+        KaaErr_SetString(KaaExc(TypeError), what);
+        return -1;
+    }
+    KaaObject *args[2] = {cls, arg};
+    KaaObject *r = KaaObject_Vectorcall(hook, args, 2, NULL);
+    if (r == NULL) {
+        return -1;
+    }
+    int t = KaaObject_IsTrue(r);
+    Kaa_DECREF(r);
+    return t;
+}
+
 int KaaObject_IsInstance(KaaObject *inst, KaaObject *cls)
 {
     if (Kaa_TYPE(inst) == (KaaTypeObject *)cls) {
@@ -477,9 +500,8 @@ int KaaObject_IsInstance(KaaObject *inst, KaaObject *cls)
         }
         return 0;
     }
-    KaaErr_SetString(KaaExc(TypeError),
-                     "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
+    return call_object_hook(cls, "__instancecheck__", inst,
+                            "isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
 int KaaObject_IsSubclass(KaaObject *derived, KaaObject *cls)
@@ -504,7 +526,6 @@ int KaaObject_IsSubclass(KaaObject *derived, KaaObject *cls)
         }
         return 0;
     }
-    KaaErr_SetString(KaaExc(TypeError),
-                     "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return -1;
+    return call_object_hook(cls, "__subclasscheck__", derived,
+                            "issubclass() arg 2 must be a class, a tuple of classes, or a union");
 }

@@ -1975,6 +1975,7 @@ static KaaTypeObject DictItems_Type = {
 };
 
 static KaaMethodDef dict_methods[] = {
+    {"__class_getitem__", kaa_class_getitem_alias, KAA_METH_O | KAA_METH_CLASS, NULL},
     {"__contains__", dict_contains_method, KAA_METH_O, NULL},
     {"__getitem__", dict_getitem_method, KAA_METH_O, NULL},
     {"__sizeof__", dict_sizeof, KAA_METH_NOARGS, NULL},

@@ -618,7 +618,12 @@ static KaaMethodDef reversed_methods[] = {
     {NULL},
 };
 
-#define ITER_TYPE(cname, pyname, st, newf, nextf, doc)                                             \
+static KaaMethodDef enum_methods[] = {
+    {"__class_getitem__", kaa_class_getitem_alias, KAA_METH_O | KAA_METH_CLASS, NULL},
+    {NULL},
+};
+
+#define ITER_TYPE(cname, pyname, st, newf, nextf, doc, methods)                                    \
     KaaTypeObject cname = {                                                                        \
         .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),                                       \
         .tp_name = pyname,                                                                         \
@@ -632,23 +637,27 @@ static KaaMethodDef reversed_methods[] = {
         .tp_iter = kaa_iter_self,                                                                  \
         .tp_iternext = nextf,                                                                      \
         .tp_new = newf,                                                                            \
+        .tp_methods = methods,                                                                     \
     }
 
 ITER_TYPE(KaaEnum_Type, "enumerate", EnumObject, enum_new, enum_next,
           "Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\n"
           "The enumerate object yields pairs containing a count (from start, which\ndefaults "
           "to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for "
-          "obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...");
+          "obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...",
+          enum_methods);
 ITER_TYPE(KaaZip_Type, "zip", ZipObject, zip_new, zip_next,
-          "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.");
+          "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.", NULL);
 ITER_TYPE(KaaMap_Type, "map", MapObject, map_new, map_next,
           "map(func, *iterables) --> map object\n\nMake an iterator that computes the function "
           "using arguments from\neach of the iterables.  Stops when the shortest iterable is "
-          "exhausted.");
+          "exhausted.",
+          NULL);
 ITER_TYPE(KaaFilter_Type, "filter", FilterObject, filter_new, filter_next,
           "filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding "
           "those items of iterable for which function(item)\nis true. If function is None, "
-          "return the items that are true.");
+          "return the items that are true.",
+          NULL);
 
 KaaTypeObject KaaReversed_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),

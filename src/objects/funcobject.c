@@ -133,7 +133,42 @@ static KaaObject *func_get_dict(KaaObject *o, void *c)
     return Kaa_NewRef(f->func_dict);
 }
 
+// MAKE_FUNCTION leaves the annotations as a tuple of name/value pairs; the
+// dict is built on first read (or is an empty one when there were none).
+static KaaObject *func_get_annotations(KaaObject *o, void *c)
+{
+    KaaFunctionObject *f = (KaaFunctionObject *)o;
+    KaaObject *a = f->func_annotations;
+    if (a == NULL || KaaTuple_Check(a)) {
+        KaaObject *d = KaaDict_New();
+        for (Kaa_ssize_t i = 0; d && a && i + 1 < KaaTuple_GET_SIZE(a); i += 2) {
+            if (KaaDict_SetItem(d, KaaTuple_GET_ITEM(a, i), KaaTuple_GET_ITEM(a, i + 1)) < 0) {
+                Kaa_CLEAR(d);
+            }
+        }
+        if (d == NULL) {
+            return NULL;
+        }
+        Kaa_SETREF(f->func_annotations, d);
+    }
+    return Kaa_NewRef(f->func_annotations);
+}
+
+static int func_set_annotations(KaaObject *o, KaaObject *v, void *c)
+{
+    if (v == Kaa_None) {
+        v = NULL;
+    }
+    if (v && !KaaDict_Check(v)) {
+        KaaErr_SetString(KaaExc(TypeError), "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    Kaa_SETREF(((KaaFunctionObject *)o)->func_annotations, Kaa_XNewRef(v));
+    return 0;
+}
+
 static KaaGetSetDef func_getset[] = {
+    {"__annotations__", func_get_annotations, func_set_annotations},
     {"__name__", func_get_name, func_set_name},
     {"__qualname__", func_get_qualname, func_set_qualname},
     {"__dict__", func_get_dict},

@@ -1439,6 +1439,20 @@ fail:
     return NULL;
 }
 
+// The nearest class that fixes the instance layout (CPython's solid_base): a
+// class whose __slots__ add fields, or the builtin type below; a __dict__ and
+// a weakref slot do not count, as a subclass may put them elsewhere.
+static KaaTypeObject *solid_base(KaaTypeObject *t)
+{
+    for (; t->tp_flags & KAA_TPFLAGS_HEAPTYPE; t = t->tp_base) {
+        KaaMemberDef *m = HT(t)->ht_members;
+        if (m && m->name) {
+            return t;
+        }
+    }
+    return t;
+}
+
 // The base that decides the instance layout.
 static KaaTypeObject *best_base(KaaObject *bases)
 {
@@ -1455,11 +1469,7 @@ static KaaTypeObject *best_base(KaaObject *bases)
                           base->tp_name);
             return NULL;
         }
-        KaaTypeObject *candidate = static_base(base);
-        if (base->tp_flags & KAA_TPFLAGS_HEAPTYPE &&
-            base->tp_basicsize > candidate->tp_basicsize) {
-            candidate = base; // slots or a dict added: its own layout
-        }
+        KaaTypeObject *candidate = solid_base(base);
         if (winner == NULL || KaaType_IsSubtype(candidate, winner)) {
             winner = candidate;
             best = base;
@@ -2423,6 +2433,69 @@ static KaaTypeObject *calculate_metaclass(KaaTypeObject *meta, KaaObject *bases)
 
 KaaObject *kaa_eval_class_body(KaaObject *func, KaaObject *ns);
 
+// PEP 560: a base that is not a class may stand for others through its
+// __mro_entries__(bases) (class A(list[int]) derives from list). A new tuple,
+// or bases itself (a new reference) when no base has the method.
+static KaaObject *update_bases(KaaObject *bases)
+{
+    KaaObject *list = NULL;
+    Kaa_ssize_t n = KaaTuple_GET_SIZE(bases);
+    for (Kaa_ssize_t i = 0; i < n; i++) {
+        KaaObject *base = KaaTuple_GET_ITEM(bases, i), *meth = NULL;
+        if (KaaType_HasFeature(Kaa_TYPE(base), KAA_TPFLAGS_TYPE_SUBCLASS)) {
+            if (list && KaaList_Append(list, base) < 0) {
+                goto fail;
+            }
+            continue;
+        }
+        if (KaaObject_LookupAttr(base, KaaStr_InternFromString("__mro_entries__"), &meth) < 0) {
+            goto fail;
+        }
+        if (meth == NULL) {
+            if (list && KaaList_Append(list, base) < 0) {
+                goto fail;
+            }
+            continue;
+        }
+        KaaObject *entries = KaaObject_CallOneArg(meth, bases);
+        Kaa_DECREF(meth);
+        if (entries == NULL) {
+            goto fail;
+        }
+        if (!KaaTuple_Check(entries)) {
+            Kaa_DECREF(entries);
+            KaaErr_SetString(KaaExc(TypeError), "__mro_entries__ must return a tuple");
+            goto fail;
+        }
+        if (list == NULL) {
+            list = KaaList_New(0);
+            for (Kaa_ssize_t j = 0; list && j < i; j++) {
+                if (KaaList_Append(list, KaaTuple_GET_ITEM(bases, j)) < 0) {
+                    Kaa_CLEAR(list);
+                }
+            }
+        }
+        for (Kaa_ssize_t j = 0; list && j < KaaTuple_GET_SIZE(entries); j++) {
+            if (KaaList_Append(list, KaaTuple_GET_ITEM(entries, j)) < 0) {
+                Kaa_CLEAR(list);
+            }
+        }
+        Kaa_DECREF(entries);
+        if (list == NULL) {
+            return NULL;
+        }
+    }
+    if (list == NULL) {
+        return Kaa_NewRef(bases);
+    }
+    KaaObject *t = KaaTuple_FromArray(((KaaListObject *)list)->ob_item, KaaList_GET_SIZE(list));
+    Kaa_DECREF(list);
+    return t;
+fail:
+    Kaa_XDECREF(list);
+    return NULL;
+}
+
 KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs,
                            KaaObject *kwnames)
 {
@@ -2433,7 +2506,8 @@ KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs
     if (!KaaFunction_Check(func)) {
         return KaaErr_Format(KaaExc(TypeError), "__build_class__: func must be a function");
     }
-    KaaObject *bases = KaaTuple_FromArray(args + 2, (Kaa_ssize_t)nargs - 2);
+    KaaObject *orig_bases = KaaTuple_FromArray(args + 2, (Kaa_ssize_t)nargs - 2);
+    KaaObject *bases = orig_bases ? update_bases(orig_bases) : NULL;
     KaaObject *kwds = KaaDict_New();
     KaaObject *meta = NULL, *ns = NULL, *cls = NULL;
     if (bases == NULL || kwds == NULL) {
@@ -2482,6 +2556,11 @@ KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs
     if (cell == NULL) {
         goto done;
     }
+    if (bases != orig_bases &&
+        KaaObject_SetItem(ns, KaaStr_InternFromString("__orig_bases__"), orig_bases) < 0) {
+        Kaa_DECREF(cell);
+        goto done;
+    }
     // meta(name, bases, ns, **kwds)
     Kaa_ssize_t nk = KaaDict_GET_SIZE(kwds);
     KaaObject **argv = kaa_mem_alloc((size_t)(3 + nk) * sizeof(KaaObject *));
@@ -2510,6 +2589,7 @@ done:
     Kaa_XDECREF(meta);
     Kaa_XDECREF(ns);
     Kaa_XDECREF(bases);
+    Kaa_XDECREF(orig_bases);
     Kaa_XDECREF(kwds);
     return cls;
 }

@@ -1670,6 +1670,7 @@ static KaaTypeObject ListRevIter_Type = {
 };
 
 static KaaMethodDef list_methods[] = {
+    {"__class_getitem__", kaa_class_getitem_alias, KAA_METH_O | KAA_METH_CLASS, NULL},
     {"__getitem__", list_getitem_method, KAA_METH_O, NULL},
     {"__reversed__", list_reversed, KAA_METH_NOARGS, NULL},
     {"__sizeof__", list_sizeof, KAA_METH_NOARGS, NULL},

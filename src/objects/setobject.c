@@ -1564,6 +1564,7 @@ static KaaTypeObject SetIter_Type = {
 };
 
 static KaaMethodDef set_methods[] = {
+    {"__class_getitem__", kaa_class_getitem_alias, KAA_METH_O | KAA_METH_CLASS, NULL},
     {"add", set_add, KAA_METH_O, NULL},
     {"clear", set_clear_method, KAA_METH_NOARGS, NULL},
     {"__contains__", set_contains_method, KAA_METH_O, NULL},
@@ -1587,6 +1588,7 @@ static KaaMethodDef set_methods[] = {
 };
 
 static KaaMethodDef frozenset_methods[] = {
+    {"__class_getitem__", kaa_class_getitem_alias, KAA_METH_O | KAA_METH_CLASS, NULL},
     {"__contains__", set_contains_method, KAA_METH_O, NULL},
     {"copy", frozenset_copy, KAA_METH_NOARGS, NULL},
     {"difference", set_difference, KAA_METH_FASTCALL, NULL},

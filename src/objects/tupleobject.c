@@ -620,6 +620,7 @@ static KaaTypeObject TupleIter_Type = {
 };
 
 static KaaMethodDef tuple_methods[] = {
+    {"__class_getitem__", kaa_class_getitem_alias, KAA_METH_O | KAA_METH_CLASS, NULL},
     {"__getitem__", tuple_getitem_method, KAA_METH_O, NULL},
     {"__sizeof__", tuple_sizeof, KAA_METH_NOARGS, NULL},
     {"index", tuple_index, KAA_METH_FASTCALL, NULL},

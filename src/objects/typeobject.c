@@ -537,6 +537,8 @@ static Kaa_hash_t object_hash(KaaObject *o)
     return kaa_hash_pointer(o);
 }
 
+static KaaNumberMethods type_as_number = {.nb_or = kaa_type_or};
+
 KaaTypeObject KaaType_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "type",
@@ -555,6 +557,7 @@ KaaTypeObject KaaType_Type = {
     .tp_setattro = type_setattro,
     .tp_hash = object_hash,
     .tp_getset = type_getset,
+    .tp_as_number = &type_as_number,
 };
 
 // --- object --------------------------------------------------------------------

@@ -2170,6 +2170,42 @@ dispatch_opcode:
         DISPATCH();
     }
 
+    TARGET(SETUP_ANNOTATIONS) :
+    {
+        // A module or class body with annotations gets an __annotations__ dict.
+        KaaObject *key = KaaStr_InternFromString("__annotations__");
+        if (f->locals == NULL) {
+            KaaErr_SetString(KaaExc(SystemError), "no locals found when setting up annotations");
+            goto error;
+        }
+        int has;
+        if (KaaDict_CheckExact(f->locals)) {
+            has = KaaDict_Contains(f->locals, key);
+            if (has < 0) {
+                goto error;
+            }
+        } else {
+            KaaObject *v = KaaObject_GetItem(f->locals, key);
+            has = v != NULL;
+            Kaa_XDECREF(v);
+            if (v == NULL) {
+                if (!KaaErr_ExceptionMatches(KaaExc(KeyError))) {
+                    goto error;
+                }
+                KaaErr_Clear();
+            }
+        }
+        if (!has) {
+            KaaObject *d = KaaDict_New();
+            int r = d ? KaaObject_SetItem(f->locals, key, d) : -1;
+            Kaa_XDECREF(d);
+            if (r < 0) {
+                goto error;
+            }
+        }
+        DISPATCH();
+    }
+
     TARGET(LOAD_BUILD_CLASS) :
     {
         KaaObject *bc = KaaDict_GetItemString(f->builtins, "__build_class__");

@@ -139,6 +139,12 @@ int kaa_import_star(KaaObject *module, KaaObject *locals);
 int kaa_unpack_args(const char *fname, KaaObject *const *args, size_t nargs, KaaObject *kwnames,
                     const char *const *kwlist, int nrequired, KaaObject **out);
 KaaObject *kaa_builtins_init(void);
+
+// types.GenericAlias and types.UnionType (objects/genericalias.c).
+extern KaaTypeObject KaaGenericAlias_Type, KaaUnion_Type;
+KaaObject *kaa_generic_alias(KaaObject *origin, KaaObject *args);
+KaaObject *kaa_class_getitem_alias(KaaObject *cls, KaaObject *item); // __class_getitem__
+KaaObject *kaa_type_or(KaaObject *a, KaaObject *b);                   // type.__or__
 int kaa_print_to_stdout(KaaObject *s);
 
 // The interned identifiers the core uses, created at start-up.
