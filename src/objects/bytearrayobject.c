@@ -1,5 +1,7 @@
 /* bytearray: a mutable, resizable sequence of bytes. It holds no references,
- * so it is not a GC type. Read-only methods are shared with bytes.
+ * so it is not a GC type (its Python subclasses are). The read-only methods,
+ * indexing, concatenation, repetition and % formatting are shared with bytes
+ * (bytesobject.c); here are construction and mutation.
  */
 #include <string.h>
 
@@ -66,15 +68,26 @@ KaaObject *KaaByteArray_FromStringAndSize(const char *data, Kaa_ssize_t n)
     return ba_alloc(&KaaByteArray_Type, data, n);
 }
 
+// bytearray.__new__ makes an empty bytearray and __init__ fills it, as in
+// CPython, so a subclass's __init__ may take other arguments.
 static KaaObject *ba_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
                          KaaObject *kwnames)
+{
+    (void)args, (void)nargs, (void)kwnames;
+    return ba_alloc(type, NULL, 0);
+}
+
+static int ba_init(KaaObject *self, KaaObject *const *args, size_t nargs, KaaObject *kwnames)
 {
     char *buf;
     Kaa_ssize_t n;
     if (kaa_bytes_from_args("bytearray", args, nargs, kwnames, &buf, &n) < 0) {
-        return NULL;
+        return -1;
     }
-    KaaObject *r = ba_alloc(type, buf, n);
+    int r = KaaByteArray_Resize(self, n);
+    if (r == 0 && n > 0) {
+        memcpy(BA(self)->data, buf, (size_t)n);
+    }
     kaa_mem_free(buf);
     return r;
 }
@@ -93,62 +106,10 @@ static KaaObject *ba_repr(KaaObject *o)
     return kaa_bytes_repr_data(prefix, BA(o)->data, Kaa_SIZE(o), ")");
 }
 
-static Kaa_ssize_t ba_length(KaaObject *o)
-{
-    return Kaa_SIZE(o);
-}
-
-static KaaObject *ba_item(KaaObject *o, Kaa_ssize_t i)
-{
-    if ((size_t)i >= (size_t)Kaa_SIZE(o)) {
-        KaaErr_SetString(KaaExc(IndexError), "bytearray index out of range");
-        return NULL;
-    }
-    return KaaInt_FromSsize_t((unsigned char)BA(o)->data[i]);
-}
-
 static int is_index(KaaObject *o)
 {
     KaaNumberMethods *nb = Kaa_TYPE(o)->tp_as_number;
     return nb && nb->nb_index;
-}
-
-static KaaObject *ba_subscript(KaaObject *o, KaaObject *item)
-{
-    if (is_index(item)) {
-        Kaa_ssize_t i = KaaNumber_AsSsize_t(item, KaaExc(IndexError));
-        if (i == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
-        if (i < 0) {
-            i += Kaa_SIZE(o);
-        }
-        return ba_item(o, i);
-    }
-    if (KaaSlice_Check(item)) {
-        Kaa_ssize_t start, stop, step;
-        if (KaaSlice_Unpack(item, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        Kaa_ssize_t len = KaaSlice_AdjustIndices(Kaa_SIZE(o), &start, &stop, step);
-        if (len <= 0) {
-            return KaaByteArray_FromStringAndSize(NULL, 0);
-        }
-        if (step == 1) {
-            return KaaByteArray_FromStringAndSize(BA(o)->data + start, len);
-        }
-        KaaObject *r = KaaByteArray_FromStringAndSize(NULL, len);
-        if (r == NULL) {
-            return NULL;
-        }
-        for (Kaa_ssize_t i = 0, cur = start; i < len; i++, cur += step) {
-            BA(r)->data[i] = BA(o)->data[cur];
-        }
-        return r;
-    }
-    return KaaErr_Format(KaaExc(TypeError),
-                         "bytearray indices must be integers or slices, not %.200s",
-                         Kaa_TYPE(item)->tp_name);
 }
 
 // Replace o[lo:hi] with p[0..m) (p may point into o: the caller copies).
@@ -182,7 +143,8 @@ static KaaObject *slice_value(KaaObject *v)
     if (kaa_bytes_view(v, &p, &n)) {
         return KaaBytes_FromStringAndSize(p, n);
     }
-    if (is_index(v) || KaaStr_Check(v)) {
+    KaaNumberMethods *nb = Kaa_TYPE(v)->tp_as_number;
+    if ((nb && (nb->nb_index || nb->nb_int || nb->nb_float)) || KaaStr_Check(v)) {
         return KaaErr_Format(KaaExc(TypeError),
                              "can assign only bytes, buffers, or iterables of ints in range(0, "
                              "256)");
@@ -204,6 +166,11 @@ static int ba_ass_subscript(KaaObject *o, KaaObject *item, KaaObject *value)
         if (i == -1 && KaaErr_Occurred()) {
             return -1;
         }
+        // The value first, as CPython: its __index__ may resize o.
+        int v = value ? kaa_byte_value(value) : 0;
+        if (v < 0) {
+            return -1;
+        }
         if (i < 0) {
             i += Kaa_SIZE(o);
         }
@@ -213,10 +180,6 @@ static int ba_ass_subscript(KaaObject *o, KaaObject *item, KaaObject *value)
         }
         if (value == NULL) {
             return replace_range(o, i, i + 1, NULL, 0);
-        }
-        int v = kaa_byte_value(value);
-        if (v < 0) {
-            return -1;
         }
         BA(o)->data[i] = (char)v;
         return 0;
@@ -230,7 +193,6 @@ static int ba_ass_subscript(KaaObject *o, KaaObject *item, KaaObject *value)
     if (KaaSlice_Unpack(item, &start, &stop, &step) < 0) {
         return -1;
     }
-    Kaa_ssize_t len = KaaSlice_AdjustIndices(Kaa_SIZE(o), &start, &stop, step);
     KaaObject *b = NULL;
     if (value != NULL) {
         b = slice_value(value);
@@ -238,6 +200,8 @@ static int ba_ass_subscript(KaaObject *o, KaaObject *item, KaaObject *value)
             return -1;
         }
     }
+    // After the value's conversion, which may have run Python code.
+    Kaa_ssize_t len = KaaSlice_AdjustIndices(Kaa_SIZE(o), &start, &stop, step);
     int r = 0;
     if (step == 1) {
         if (stop < start) {
@@ -293,50 +257,9 @@ static KaaObject *ba_inplace_concat(KaaObject *o, KaaObject *other)
     return r < 0 ? NULL : Kaa_NewRef(o);
 }
 
-static KaaObject *ba_concat(KaaObject *a, KaaObject *b)
-{
-    const char *pa, *pb;
-    Kaa_ssize_t na, nb;
-    if (!kaa_bytes_view(a, &pa, &na) || !kaa_bytes_view(b, &pb, &nb)) {
-        KaaObject *bad = kaa_bytes_view(a, &pa, &na) ? b : a;
-        return KaaErr_Format(KaaExc(TypeError), "can't concat %s to %s", Kaa_TYPE(bad)->tp_name,
-                             Kaa_TYPE(a)->tp_name);
-    }
-    KaaObject *r = KaaByteArray_FromStringAndSize(NULL, na + nb);
-    if (r == NULL) {
-        return NULL;
-    }
-    if (na) {
-        memcpy(BA(r)->data, pa, (size_t)na);
-    }
-    if (nb) {
-        memcpy(BA(r)->data + na, pb, (size_t)nb);
-    }
-    return r;
-}
-
-static KaaObject *ba_repeat(KaaObject *a, Kaa_ssize_t n)
-{
-    Kaa_ssize_t len = Kaa_SIZE(a);
-    if (n < 0) {
-        n = 0;
-    }
-    if (len && n > (KAA_SSIZE_MAX - 64) / len) {
-        return KaaErr_NoMemory();
-    }
-    KaaObject *r = KaaByteArray_FromStringAndSize(NULL, len * n);
-    if (r == NULL) {
-        return NULL;
-    }
-    for (Kaa_ssize_t k = 0; k < n; k++) {
-        memcpy(BA(r)->data + k * len, BA(a)->data, (size_t)len);
-    }
-    return r;
-}
-
 static KaaObject *ba_inplace_repeat(KaaObject *a, Kaa_ssize_t n)
 {
-    KaaObject *r = ba_repeat(a, n);
+    KaaObject *r = kaa_bytes_repeat(a, n);
     if (r == NULL) {
         return NULL;
     }
@@ -414,13 +337,14 @@ static KaaObject *ba_pop(KaaObject *self, KaaObject *const *args, size_t nargs,
         kaa_container_check_nargs("pop", nargs, 0, 1) < 0) {
         return NULL;
     }
-    Kaa_ssize_t i = -1, n = Kaa_SIZE(self);
+    Kaa_ssize_t i = -1;
     if (nargs == 1) {
         i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
         if (i == -1 && KaaErr_Occurred()) {
             return NULL;
         }
     }
+    Kaa_ssize_t n = Kaa_SIZE(self);
     if (n == 0) {
         return KaaErr_Format(KaaExc(IndexError), "pop from empty bytearray");
     }
@@ -444,7 +368,7 @@ static KaaObject *ba_insert(KaaObject *self, KaaObject *const *args, size_t narg
         kaa_container_check_nargs("insert", nargs, 2, 2) < 0) {
         return NULL;
     }
-    Kaa_ssize_t i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError)), n = Kaa_SIZE(self);
+    Kaa_ssize_t i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
     if (i == -1 && KaaErr_Occurred()) {
         return NULL;
     }
@@ -452,6 +376,7 @@ static KaaObject *ba_insert(KaaObject *self, KaaObject *const *args, size_t narg
     if (v < 0) {
         return NULL;
     }
+    Kaa_ssize_t n = Kaa_SIZE(self);
     if (i < 0) {
         i += n;
         if (i < 0) {
@@ -512,69 +437,46 @@ static KaaObject *ba_copy(KaaObject *self, KaaObject *unused)
     return KaaByteArray_FromStringAndSize(BA(self)->data, Kaa_SIZE(self));
 }
 
-static KaaObject *ba_getitem_method(KaaObject *self, KaaObject *item)
+// __alloc__(): the bytes allocated for the contents (implementation-specific).
+static KaaObject *ba_alloc_method(KaaObject *self, KaaObject *unused)
 {
-    return ba_subscript(self, item);
-}
-
-static KaaObject *ba_contains_method(KaaObject *self, KaaObject *x)
-{
-    int r = kaa_bytes_contains(self, x);
-    return r < 0 ? NULL : KaaBool_FromLong(r);
+    (void)unused;
+    return KaaInt_FromSsize_t(BA(self)->alloc);
 }
 
 // --- The type ------------------------------------------------------------------------
 
 static KaaMethodDef ba_methods[] = {
-    {"__getitem__", ba_getitem_method, KAA_METH_O, NULL},
-    {"__contains__", ba_contains_method, KAA_METH_O, NULL},
+    {"__alloc__", ba_alloc_method, KAA_METH_NOARGS, NULL},
     {"append", ba_append, KAA_METH_O, NULL},
     {"clear", ba_clear, KAA_METH_NOARGS, NULL},
     {"copy", ba_copy, KAA_METH_NOARGS, NULL},
-    {"count", kaa_bytes_count, KAA_METH_FASTCALL, NULL},
-    {"decode", kaa_bytes_decode, KAA_METH_FASTCALL, NULL},
-    {"endswith", kaa_bytes_endswith, KAA_METH_FASTCALL, NULL},
     {"extend", ba_extend, KAA_METH_O, NULL},
-    {"find", kaa_bytes_find, KAA_METH_FASTCALL, NULL},
-    {"fromhex", kaa_bytes_fromhex, KAA_METH_O | KAA_METH_CLASS, NULL},
-    {"hex", kaa_bytes_hex, KAA_METH_NOARGS, NULL},
-    {"index", kaa_bytes_index, KAA_METH_FASTCALL, NULL},
     {"insert", ba_insert, KAA_METH_FASTCALL, NULL},
-    {"isalnum", kaa_bytes_isalnum, KAA_METH_NOARGS, NULL},
-    {"isalpha", kaa_bytes_isalpha, KAA_METH_NOARGS, NULL},
-    {"isdigit", kaa_bytes_isdigit, KAA_METH_NOARGS, NULL},
-    {"islower", kaa_bytes_islower, KAA_METH_NOARGS, NULL},
-    {"isspace", kaa_bytes_isspace, KAA_METH_NOARGS, NULL},
-    {"isupper", kaa_bytes_isupper, KAA_METH_NOARGS, NULL},
-    {"join", kaa_bytes_join, KAA_METH_O, NULL},
-    {"lower", kaa_bytes_lower, KAA_METH_NOARGS, NULL},
-    {"lstrip", kaa_bytes_lstrip, KAA_METH_FASTCALL, NULL},
     {"pop", ba_pop, KAA_METH_FASTCALL, NULL},
     {"remove", ba_remove, KAA_METH_O, NULL},
-    {"replace", kaa_bytes_replace, KAA_METH_FASTCALL, NULL},
     {"reverse", ba_reverse, KAA_METH_NOARGS, NULL},
-    {"rfind", kaa_bytes_rfind, KAA_METH_FASTCALL, NULL},
-    {"rstrip", kaa_bytes_rstrip, KAA_METH_FASTCALL, NULL},
-    {"split", kaa_bytes_split, KAA_METH_FASTCALL, NULL},
-    {"startswith", kaa_bytes_startswith, KAA_METH_FASTCALL, NULL},
-    {"strip", kaa_bytes_strip, KAA_METH_FASTCALL, NULL},
-    {"upper", kaa_bytes_upper, KAA_METH_NOARGS, NULL},
+    KAA_BYTES_SHARED_METHODS,
     {NULL},
 };
 
+static KaaNumberMethods ba_as_number = {
+    .nb_remainder = kaa_bytes_mod,
+};
+
 static KaaSequenceMethods ba_as_sequence = {
-    .sq_length = ba_length,
-    .sq_concat = ba_concat,
-    .sq_repeat = ba_repeat,
-    .sq_item = ba_item,
+    .sq_length = kaa_bytes_length,
+    .sq_concat = kaa_bytes_concat,
+    .sq_repeat = kaa_bytes_repeat,
+    .sq_item = kaa_bytes_item,
     .sq_contains = kaa_bytes_contains,
     .sq_inplace_concat = ba_inplace_concat,
     .sq_inplace_repeat = ba_inplace_repeat,
 };
 
 static KaaMappingMethods ba_as_mapping = {
-    .mp_length = ba_length,
-    .mp_subscript = ba_subscript,
+    .mp_length = kaa_bytes_length,
+    .mp_subscript = kaa_bytes_subscript,
     .mp_ass_subscript = ba_ass_subscript,
 };
 
@@ -582,7 +484,7 @@ KaaTypeObject KaaByteArray_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "bytearray",
     .tp_basicsize = sizeof(KaaByteArrayObject),
-    .tp_flags = 0,
+    .tp_flags = KAA_TPFLAGS_BASETYPE,
     .tp_doc = "bytearray(iterable_of_ints) -> bytearray\n"
               "bytearray(string, encoding[, errors]) -> bytearray\n"
               "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
@@ -594,6 +496,8 @@ KaaTypeObject KaaByteArray_Type = {
     .tp_richcompare = kaa_bytes_richcompare,
     .tp_iter = ba_iter,
     .tp_new = ba_new,
+    .tp_init = ba_init,
+    .tp_as_number = &ba_as_number,
     .tp_as_sequence = &ba_as_sequence,
     .tp_as_mapping = &ba_as_mapping,
     .tp_methods = ba_methods,

@@ -1,8 +1,15 @@
 /* bytes: an immutable sequence of bytes, NUL-terminated for C callers, with a
- * cached hash. Also the codecs kaa knows (utf-8, ascii, latin-1) and the
- * read-only methods shared with bytearray (bytearrayobject.c).
+ * cached hash. Also the codecs kaa knows (utf-8, ascii, latin-1), printf-style
+ * `bytes % args`, and the methods bytes and bytearray share.
+ *
+ * A shared method works on the (pointer, length) view of self and builds its
+ * results with same_kind(): bytes for bytes and its subclasses, bytearray for
+ * bytearray and its subclasses, as CPython's stringlib does. Where CPython
+ * hands back self unchanged, it does so only for an exact bytes object
+ * (self_or_copy), since bytearray is mutable and a subclass must not leak out.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 
 #include "gc/gc.h"
@@ -33,6 +40,30 @@ KaaObject *KaaBytes_FromStringAndSize(const char *data, Kaa_ssize_t n)
     return o;
 }
 
+// An instance of the bytes subclass `type` holding p[0..n).
+static KaaObject *bytes_subtype_new(KaaTypeObject *type, const char *p, Kaa_ssize_t n)
+{
+    // The bytes live right after the header, where a slot would go: CPython
+    // refuses such classes when they are created; refuse their instances.
+    if (type->tp_basicsize != KaaBytes_Type.tp_basicsize) {
+        return KaaErr_Format(KaaExc(TypeError), "nonempty __slots__ not supported for subtype of "
+                                                "'bytes'");
+    }
+    KaaObject *o = KaaType_GenericAlloc(type, n);
+    if (o == NULL) {
+        return NULL;
+    }
+    BYTES(o)->hash = -1;
+    if (n > 0) {
+        memcpy(BYTES(o)->data, p, (size_t)n);
+    }
+    BYTES(o)->data[n] = '\0';
+    if (KaaType_IS_GC(type)) {
+        kaa_gc_track(o);
+    }
+    return o;
+}
+
 int kaa_bytes_view(KaaObject *o, const char **p, Kaa_ssize_t *n)
 {
     if (KaaBytes_Check(o)) {
@@ -50,13 +81,46 @@ int kaa_bytes_view(KaaObject *o, const char **p, Kaa_ssize_t *n)
     return 0;
 }
 
-// A new object of self's kind (bytes or bytearray) holding p[0..n).
+// A new object of self's kind (bytes or bytearray) holding p[0..n), or n zero
+// bytes when p is NULL.
 static KaaObject *same_kind(KaaObject *self, const char *p, Kaa_ssize_t n)
 {
     if (KaaByteArray_Check(self)) {
         return KaaByteArray_FromStringAndSize(p, n);
     }
     return KaaBytes_FromStringAndSize(p, n);
+}
+
+// The writable contents of an object same_kind() just made.
+static char *mut_data(KaaObject *o)
+{
+    return KaaBytes_Check(o) ? KaaBytes_AS_STRING(o) : KaaByteArray_AS_STRING(o);
+}
+
+// self itself when it is an exact bytes (immutable), else a copy of its kind.
+static KaaObject *self_or_copy(KaaObject *self)
+{
+    if (KaaBytes_CheckExact(self)) {
+        return Kaa_NewRef(self);
+    }
+    const char *p;
+    Kaa_ssize_t n;
+    kaa_bytes_view(self, &p, &n);
+    return same_kind(self, p, n);
+}
+
+// A new object of self's kind holding what b collected; frees b.
+static KaaObject *buf_to_kind(KaaObject *self, KaaStrBuf *b)
+{
+    KaaObject *r = b->failed ? KaaErr_NoMemory() : same_kind(self, b->data, (Kaa_ssize_t)b->len);
+    kaa_strbuf_free(b);
+    return r;
+}
+
+// "bytes" or "bytearray": the builtin that defines self's methods.
+static const char *kind_name(KaaObject *self)
+{
+    return KaaByteArray_Check(self) ? "bytearray" : "bytes";
 }
 
 int kaa_byte_value(KaaObject *o)
@@ -70,6 +134,42 @@ int kaa_byte_value(KaaObject *o)
         return -1;
     }
     return (int)v;
+}
+
+// Call o's special method `name` (looked up on its type) without arguments.
+// *found says whether the type has it; without it, NULL and no exception.
+static KaaObject *call_special(KaaObject *o, const char *name, int *found)
+{
+    KaaObject *key = KaaStr_InternFromString(name);
+    KaaObject *descr = key ? kaa_type_lookup(Kaa_TYPE(o), key) : NULL;
+    *found = descr != NULL || key == NULL;
+    if (descr == NULL) {
+        return key ? NULL : KaaErr_NoMemory();
+    }
+    Kaa_INCREF(descr);
+    descrgetfunc get = Kaa_TYPE(descr)->tp_descr_get;
+    KaaObject *f = get ? get(descr, o, (KaaObject *)Kaa_TYPE(o)) : Kaa_NewRef(descr);
+    Kaa_DECREF(descr);
+    if (f == NULL) {
+        return NULL;
+    }
+    KaaObject *r = KaaObject_CallNoArgs(f);
+    Kaa_DECREF(f);
+    return r;
+}
+
+// o.__bytes__() if o's type has it: *found set, a new bytes (or a subclass)
+// reference or NULL with an exception. Without it, NULL and no exception.
+static KaaObject *call_dunder_bytes(KaaObject *o, int *found)
+{
+    KaaObject *r = call_special(o, "__bytes__", found);
+    if (r != NULL && !KaaBytes_Check(r)) {
+        KaaErr_Format(KaaExc(TypeError), "__bytes__ returned non-bytes (type %.200s)",
+                      Kaa_TYPE(r)->tp_name);
+        Kaa_DECREF(r);
+        return NULL;
+    }
+    return r;
 }
 
 // --- Codecs ----------------------------------------------------------------------------
@@ -487,12 +587,21 @@ error:
     return -1;
 }
 
-static KaaObject *bytes_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
-                            KaaObject *kwnames)
+// bytes(x): x.__bytes__() when x's type has it (and no encoding is given),
+// else what bytearray(x) accepts too. An exact bytes, or what __bytes__ gave.
+static KaaObject *bytes_from_args(KaaObject *const *args, size_t nargs, KaaObject *kwnames)
 {
-    (void)type;
-    if (nargs == 1 && kwnames == NULL && KaaBytes_CheckExact(args[0])) {
-        return Kaa_NewRef(args[0]);
+    static const char *const kwlist[] = {"source", "encoding", "errors", NULL};
+    KaaObject *a[3];
+    if (kaa_unpack_args("bytes", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    if (a[0] != NULL && a[1] == NULL && a[2] == NULL) {
+        int found;
+        KaaObject *r = call_dunder_bytes(a[0], &found);
+        if (found) {
+            return r;
+        }
     }
     char *buf;
     Kaa_ssize_t n;
@@ -504,7 +613,22 @@ static KaaObject *bytes_new(KaaTypeObject *type, KaaObject *const *args, size_t 
     return r;
 }
 
-// --- Slots ---------------------------------------------------------------------------
+static KaaObject *bytes_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
+                            KaaObject *kwnames)
+{
+    KaaObject *r;
+    if (nargs == 1 && kwnames == NULL && KaaBytes_CheckExact(args[0])) {
+        r = Kaa_NewRef(args[0]);
+    } else {
+        r = bytes_from_args(args, nargs, kwnames);
+    }
+    if (r != NULL && type != &KaaBytes_Type) {
+        Kaa_SETREF(r, bytes_subtype_new(type, KaaBytes_AS_STRING(r), Kaa_SIZE(r)));
+    }
+    return r;
+}
+
+// --- Slots (several shared with bytearray) ---------------------------------------------
 
 static void bytes_dealloc(KaaObject *o)
 {
@@ -608,21 +732,25 @@ KaaObject *kaa_bytes_richcompare(KaaObject *a, KaaObject *b, int op)
     }
 }
 
-static Kaa_ssize_t bytes_length(KaaObject *o)
+Kaa_ssize_t kaa_bytes_length(KaaObject *o)
 {
     return Kaa_SIZE(o);
 }
 
-static KaaObject *bytes_item(KaaObject *o, Kaa_ssize_t i)
+KaaObject *kaa_bytes_item(KaaObject *o, Kaa_ssize_t i)
 {
-    if ((size_t)i >= (size_t)Kaa_SIZE(o)) {
-        KaaErr_SetString(KaaExc(IndexError), "index out of range");
+    const char *p;
+    Kaa_ssize_t n;
+    kaa_bytes_view(o, &p, &n);
+    if ((size_t)i >= (size_t)n) {
+        KaaErr_SetString(KaaExc(IndexError), KaaByteArray_Check(o) ? "bytearray index out of range"
+                                                                   : "index out of range");
         return NULL;
     }
-    return KaaInt_FromSsize_t((unsigned char)BYTES(o)->data[i]);
+    return KaaInt_FromSsize_t((unsigned char)p[i]);
 }
 
-static KaaObject *bytes_concat(KaaObject *a, KaaObject *b)
+KaaObject *kaa_bytes_concat(KaaObject *a, KaaObject *b)
 {
     const char *pa, *pb;
     Kaa_ssize_t na, nb;
@@ -638,7 +766,7 @@ static KaaObject *bytes_concat(KaaObject *a, KaaObject *b)
     if (r == NULL) {
         return NULL;
     }
-    char *d = KaaBytes_Check(r) ? KaaBytes_AS_STRING(r) : KaaByteArray_AS_STRING(r);
+    char *d = mut_data(r);
     if (na) {
         memcpy(d, pa, (size_t)na);
     }
@@ -648,7 +776,7 @@ static KaaObject *bytes_concat(KaaObject *a, KaaObject *b)
     return r;
 }
 
-static KaaObject *bytes_repeat(KaaObject *a, Kaa_ssize_t n)
+KaaObject *kaa_bytes_repeat(KaaObject *a, Kaa_ssize_t n)
 {
     const char *p;
     Kaa_ssize_t len;
@@ -666,7 +794,7 @@ static KaaObject *bytes_repeat(KaaObject *a, Kaa_ssize_t n)
     if (r == NULL) {
         return NULL;
     }
-    char *d = KaaBytes_Check(r) ? KaaBytes_AS_STRING(r) : KaaByteArray_AS_STRING(r);
+    char *d = mut_data(r);
     for (Kaa_ssize_t k = 0; k < n; k++) {
         memcpy(d + k * len, p, (size_t)len);
     }
@@ -677,8 +805,8 @@ int kaa_bytes_contains(KaaObject *self, KaaObject *x)
 {
     const char *p, *q;
     Kaa_ssize_t n, m;
-    kaa_bytes_view(self, &p, &n);
     if (kaa_bytes_view(x, &q, &m)) {
+        kaa_bytes_view(self, &p, &n);
         if (m == 0) {
             return 1;
         }
@@ -699,10 +827,11 @@ int kaa_bytes_contains(KaaObject *self, KaaObject *x)
     if (v < 0) {
         return -1;
     }
+    kaa_bytes_view(self, &p, &n);
     return n > 0 && memchr(p, v, (size_t)n) != NULL;
 }
 
-static KaaObject *bytes_subscript(KaaObject *o, KaaObject *item)
+KaaObject *kaa_bytes_subscript(KaaObject *o, KaaObject *item)
 {
     KaaNumberMethods *nb = Kaa_TYPE(item)->tp_as_number;
     if (nb && nb->nb_index) {
@@ -710,37 +839,38 @@ static KaaObject *bytes_subscript(KaaObject *o, KaaObject *item)
         if (i == -1 && KaaErr_Occurred()) {
             return NULL;
         }
-        if (i < 0) {
-            i += Kaa_SIZE(o);
-        }
-        return bytes_item(o, i);
+        return kaa_bytes_item(o, i < 0 ? i + Kaa_SIZE(o) : i);
     }
     if (KaaSlice_Check(item)) {
         Kaa_ssize_t start, stop, step;
         if (KaaSlice_Unpack(item, &start, &stop, &step) < 0) {
             return NULL;
         }
-        Kaa_ssize_t len = KaaSlice_AdjustIndices(Kaa_SIZE(o), &start, &stop, step);
+        const char *p;
+        Kaa_ssize_t n;
+        kaa_bytes_view(o, &p, &n);
+        Kaa_ssize_t len = KaaSlice_AdjustIndices(n, &start, &stop, step);
         if (len <= 0) {
-            return KaaBytes_FromStringAndSize(NULL, 0);
+            return same_kind(o, NULL, 0);
         }
         if (step == 1) {
-            if (len == Kaa_SIZE(o) && KaaBytes_CheckExact(o)) {
+            if (len == n && KaaBytes_CheckExact(o)) {
                 return Kaa_NewRef(o);
             }
-            return KaaBytes_FromStringAndSize(BYTES(o)->data + start, len);
+            return same_kind(o, p + start, len);
         }
-        KaaObject *r = KaaBytes_FromStringAndSize(NULL, len);
+        KaaObject *r = same_kind(o, NULL, len);
         if (r == NULL) {
             return NULL;
         }
+        char *d = mut_data(r);
         for (Kaa_ssize_t i = 0, cur = start; i < len; i++, cur += step) {
-            BYTES(r)->data[i] = BYTES(o)->data[cur];
+            d[i] = p[cur];
         }
         return r;
     }
-    return KaaErr_Format(KaaExc(TypeError), "byte indices must be integers or slices, not %.200s",
-                         Kaa_TYPE(item)->tp_name);
+    return KaaErr_Format(KaaExc(TypeError), "%s indices must be integers or slices, not %.200s",
+                         KaaByteArray_Check(o) ? "bytearray" : "byte", Kaa_TYPE(item)->tp_name);
 }
 
 static KaaObject *bytes_iter(KaaObject *o)
@@ -748,21 +878,212 @@ static KaaObject *bytes_iter(KaaObject *o)
     return KaaSeqIter_New(o);
 }
 
-// --- Shared methods ----------------------------------------------------------------------
+// --- Argument helpers ----------------------------------------------------------------
 
+// self's contents as p[0..n). A method takes the view only after converting
+// its arguments: __index__ or an iterator may run Python code that resizes a
+// bytearray and moves its bytes.
 #define VIEW(self)                                                                               \
     const char *p;                                                                               \
     Kaa_ssize_t n;                                                                               \
     kaa_bytes_view((self), &p, &n)
 
-KaaObject *kaa_bytes_hex(KaaObject *self, KaaObject *unused)
+// "bytes.center() takes no keyword arguments" (the methods CPython declares
+// positional-only; the name is the defining builtin's, also for subclasses).
+static int no_kwargs(KaaObject *self, const char *name, KaaObject *kwnames)
 {
-    (void)unused;
+    if (kwnames && KaaTuple_GET_SIZE(kwnames) > 0) {
+        KaaErr_Format(KaaExc(TypeError), "%s.%s() takes no keyword arguments", kind_name(self),
+                      name);
+        return -1;
+    }
+    return 0;
+}
+
+// find() & co. parse their arguments as CPython's PyArg_ParseTuple does:
+// "find() takes at least 1 argument (0 given)".
+static int tuple_args_check(const char *name, size_t nargs, KaaObject *kwnames, size_t min,
+                            size_t max)
+{
+    if (kwnames && KaaTuple_GET_SIZE(kwnames) > 0) {
+        KaaErr_Format(KaaExc(TypeError), "%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (nargs < min || nargs > max) {
+        size_t bound = nargs < min ? min : max;
+        KaaErr_Format(KaaExc(TypeError), "%s() takes %s %zu argument%s (%zu given)", name,
+                      min == max ? "exactly" : nargs < min ? "at least" : "at most", bound,
+                      bound == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
+static int need_bytes(KaaObject *o, const char **q, Kaa_ssize_t *m)
+{
+    if (!kaa_bytes_view(o, q, m)) {
+        KaaErr_Format(KaaExc(TypeError), "a bytes-like object is required, not '%s'",
+                      Kaa_TYPE(o)->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+// A Py_ssize_t argument (an index-like object). 0 or -1.
+static int ssize_arg(KaaObject *o, Kaa_ssize_t *out)
+{
+    *out = KaaNumber_AsSsize_t(o, KaaExc(OverflowError));
+    return *out == -1 && KaaErr_Occurred() ? -1 : 0;
+}
+
+// A C int argument, as Argument Clinic's `int` converter. 0 or -1.
+static int int_arg(KaaObject *o, int *out)
+{
+    KaaObject *i = KaaNumber_Index(o);
+    if (i == NULL) {
+        return -1;
+    }
+    int64_t v = KaaInt_AsInt64(i);
+    Kaa_DECREF(i);
+    if ((v == -1 && KaaErr_Occurred()) || v > INT_MAX || v < INT_MIN) {
+        KaaErr_Clear();
+        KaaErr_SetString(KaaExc(OverflowError), "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+// The one optional int parameter `kw` of method fname; *out keeps its
+// default when absent. 0 or -1.
+static int one_int_arg(const char *fname, const char *kw, KaaObject *const *args, size_t nargs,
+                       KaaObject *kwnames, int *out)
+{
+    const char *const kwlist[] = {kw, NULL};
+    KaaObject *a[1];
+    if (kaa_unpack_args(fname, args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return -1;
+    }
+    return a[0] ? int_arg(a[0], out) : 0;
+}
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// Append a new object of self's kind holding p[0..n) to list. 0 or -1.
+static int append_piece(KaaObject *list, KaaObject *self, const char *p, Kaa_ssize_t n)
+{
+    KaaObject *piece = same_kind(self, p, n);
+    if (piece == NULL) {
+        return -1;
+    }
+    int r = KaaList_Append(list, piece);
+    Kaa_DECREF(piece);
+    return r;
+}
+
+// The optional start/end arguments (args[0], args[1]; None for absent), as
+// given: *end is KAA_SSIZE_MAX when absent. 0 or -1.
+static int get_range(KaaObject *const *args, size_t nargs, Kaa_ssize_t *start, Kaa_ssize_t *end)
+{
+    *start = 0;
+    *end = KAA_SSIZE_MAX;
+    if ((nargs >= 1 && args[0] != Kaa_None && kaa_container_slice_index(args[0], start) < 0) ||
+        (nargs >= 2 && args[1] != Kaa_None && kaa_container_slice_index(args[1], end) < 0)) {
+        return -1;
+    }
+    return 0;
+}
+
+// start/end adjusted for n bytes as slice bounds; *start > *end means nothing
+// can match.
+static void adjust_range(Kaa_ssize_t n, Kaa_ssize_t *start, Kaa_ssize_t *end)
+{
+    if (*end > n) {
+        *end = n;
+    } else if (*end < 0) {
+        *end = *end + n < 0 ? 0 : *end + n;
+    }
+    if (*start < 0) {
+        *start = *start + n < 0 ? 0 : *start + n;
+    }
+}
+
+// First (or, with `last`, last) index of q[0..m) in p[lo..hi), or -1.
+static Kaa_ssize_t search(const char *p, Kaa_ssize_t lo, Kaa_ssize_t hi, const char *q,
+                          Kaa_ssize_t m, int last)
+{
+    if (lo > hi || hi - lo < m) {
+        return -1;
+    }
+    if (last) {
+        for (Kaa_ssize_t k = hi - m; k >= lo; k--) {
+            if (memcmp(p + k, q, (size_t)m) == 0) {
+                return k;
+            }
+        }
+    } else {
+        for (Kaa_ssize_t k = lo; k + m <= hi; k++) {
+            if (memcmp(p + k, q, (size_t)m) == 0) {
+                return k;
+            }
+        }
+    }
+    return -1;
+}
+
+// --- Shared methods ----------------------------------------------------------------------
+
+// hex(sep=None, bytes_per_sep=1): with a separator, it goes between groups of
+// bytes_per_sep bytes counted from the right (from the left when negative).
+KaaObject *kaa_bytes_hex(KaaObject *self, KaaObject *const *args, size_t nargs,
+                         KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"sep", "bytes_per_sep", NULL};
+    KaaObject *a[2];
+    if (kaa_unpack_args("hex", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    char sep = 0;
+    int per = 1;
+    if (a[1] != NULL && int_arg(a[1], &per) < 0) {
+        return NULL;
+    }
+    if (a[0] != NULL) {
+        Kaa_ssize_t len = KaaObject_Length(a[0]);
+        if (len < 0) {
+            return NULL;
+        }
+        if (len != 1) {
+            return KaaErr_Format(KaaExc(ValueError), "sep must be length 1.");
+        }
+        unsigned char c;
+        if (KaaStr_Check(a[0])) {
+            c = (unsigned char)KaaStr_DATA(a[0])[0]; // a lead byte >= 0x80 when not ASCII
+        } else if (KaaBytes_Check(a[0])) {
+            c = (unsigned char)KaaBytes_AS_STRING(a[0])[0];
+        } else {
+            return KaaErr_Format(KaaExc(TypeError), "sep must be str or bytes.");
+        }
+        if (c > 127) {
+            return KaaErr_Format(KaaExc(ValueError), "sep must be ASCII.");
+        }
+        sep = (char)c;
+    }
     VIEW(self);
+    Kaa_ssize_t group = per < 0 ? -(Kaa_ssize_t)per : per;
+    if (a[0] == NULL) {
+        group = 0;
+    }
     static const char digits[] = "0123456789abcdef";
     KaaStrBuf b;
     kaa_strbuf_init(&b);
     for (Kaa_ssize_t i = 0; i < n; i++) {
+        if (group && i > 0 && (per < 0 ? i : n - i) % group == 0) {
+            kaa_strbuf_addc(&b, sep);
+        }
         kaa_strbuf_addc(&b, digits[(unsigned char)p[i] >> 4]);
         kaa_strbuf_addc(&b, digits[(unsigned char)p[i] & 15]);
     }
@@ -789,6 +1110,7 @@ static int hexval(char c)
     return -1;
 }
 
+// cls.fromhex(string): bytes or bytearray, then cls(that) for a subclass.
 KaaObject *kaa_bytes_fromhex(KaaObject *type, KaaObject *arg)
 {
     if (!KaaStr_Check(arg)) {
@@ -801,19 +1123,19 @@ KaaObject *kaa_bytes_fromhex(KaaObject *type, KaaObject *arg)
     kaa_strbuf_init(&b);
     Kaa_ssize_t i = 0;
     while (i < len) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' ||
-            s[i] == '\f') {
+        if (is_ws((unsigned char)s[i])) {
             i++;
             continue;
         }
         int hi = hexval(s[i]);
         int lo = i + 1 < len ? hexval(s[i + 1]) : -1;
         if (hi < 0 || lo < 0) {
+            // Everything before the bad character is ASCII: byte and character
+            // positions agree.
             kaa_strbuf_free(&b);
-            Kaa_ssize_t at = hi < 0 ? i : i + 1;
             return KaaErr_Format(KaaExc(ValueError),
                                  "non-hexadecimal number found in fromhex() arg at position %zd",
-                                 (Kaa_ssize_t)KaaStr_LEN(arg) == len ? at : at);
+                                 hi < 0 ? i : i + 1);
         }
         kaa_strbuf_addc(&b, (char)(hi * 16 + lo));
         i += 2;
@@ -822,20 +1144,24 @@ KaaObject *kaa_bytes_fromhex(KaaObject *type, KaaObject *arg)
         kaa_strbuf_free(&b);
         return KaaErr_NoMemory();
     }
-    KaaObject *r = (KaaTypeObject *)type == &KaaByteArray_Type
-                       ? KaaByteArray_FromStringAndSize(b.data, (Kaa_ssize_t)b.len)
-                       : KaaBytes_FromStringAndSize(b.data, (Kaa_ssize_t)b.len);
+    KaaTypeObject *t = (KaaTypeObject *)type;
+    int ba = KaaType_IsSubtype(t, &KaaByteArray_Type);
+    KaaObject *r = ba ? KaaByteArray_FromStringAndSize(b.data, (Kaa_ssize_t)b.len)
+                      : KaaBytes_FromStringAndSize(b.data, (Kaa_ssize_t)b.len);
     kaa_strbuf_free(&b);
+    if (r != NULL && t != &KaaBytes_Type && t != &KaaByteArray_Type) {
+        Kaa_SETREF(r, KaaObject_CallOneArg(type, r));
+    }
     return r;
 }
 
 KaaObject *kaa_bytes_join(KaaObject *self, KaaObject *iterable)
 {
-    VIEW(self);
     KaaObject *seq = kaa_sequence_fast(iterable, "can only join an iterable");
     if (seq == NULL) {
         return NULL;
     }
+    VIEW(self);
     Kaa_ssize_t count = KaaList_Check(seq) ? KaaList_GET_SIZE(seq) : KaaTuple_GET_SIZE(seq);
     KaaObject **items = KaaList_Check(seq) ? ((KaaListObject *)seq)->ob_item
                                            : ((KaaTupleObject *)seq)->ob_item;
@@ -858,44 +1184,88 @@ KaaObject *kaa_bytes_join(KaaObject *self, KaaObject *iterable)
         kaa_strbuf_add(&b, q, (size_t)m);
     }
     Kaa_DECREF(seq);
-    if (b.failed) {
-        kaa_strbuf_free(&b);
-        return KaaErr_NoMemory();
-    }
-    KaaObject *r = same_kind(self, b.data, (Kaa_ssize_t)b.len);
-    kaa_strbuf_free(&b);
-    return r;
+    return buf_to_kind(self, &b);
 }
 
-static int need_bytes(KaaObject *o, const char **q, Kaa_ssize_t *m)
+// Split p[0..n) on runs of whitespace into list, from the left or the right
+// (the pieces then come out last first). After maxsplit splits the rest is
+// one piece, with the whitespace on the side not yet scanned kept.
+static int split_whitespace(KaaObject *list, KaaObject *self, const char *p, Kaa_ssize_t n,
+                            Kaa_ssize_t maxsplit, int right)
 {
-    if (!kaa_bytes_view(o, q, m)) {
-        KaaErr_Format(KaaExc(TypeError), "a bytes-like object is required, not '%s'",
-                      Kaa_TYPE(o)->tp_name);
-        return -1;
+    Kaa_ssize_t i = 0, j = n;
+    for (Kaa_ssize_t splits = 0;; splits++) {
+        if (right) {
+            while (j > 0 && is_ws((unsigned char)p[j - 1])) {
+                j--;
+            }
+        } else {
+            while (i < n && is_ws((unsigned char)p[i])) {
+                i++;
+            }
+        }
+        if (i >= j) {
+            return 0;
+        }
+        if (splits >= maxsplit) {
+            return append_piece(list, self, p + i, j - i);
+        }
+        Kaa_ssize_t k;
+        if (right) {
+            for (k = j; k > 0 && !is_ws((unsigned char)p[k - 1]); k--) {
+            }
+            if (append_piece(list, self, p + k, j - k) < 0) {
+                return -1;
+            }
+            j = k;
+        } else {
+            for (k = i; k < n && !is_ws((unsigned char)p[k]); k++) {
+            }
+            if (append_piece(list, self, p + i, k - i) < 0) {
+                return -1;
+            }
+            i = k;
+        }
     }
-    return 0;
 }
 
-static int is_ws(unsigned char c)
+// Split p[0..n) on sep[0..m) (m > 0) into list, from the left or the right.
+static int split_sep(KaaObject *list, KaaObject *self, const char *p, Kaa_ssize_t n,
+                     const char *sep, Kaa_ssize_t m, Kaa_ssize_t maxsplit, int right)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    Kaa_ssize_t i = 0, j = n;
+    for (Kaa_ssize_t splits = 0; splits < maxsplit; splits++) {
+        Kaa_ssize_t at = search(p, i, j, sep, m, right);
+        if (at < 0) {
+            break;
+        }
+        if (right) {
+            if (append_piece(list, self, p + at + m, j - at - m) < 0) {
+                return -1;
+            }
+            j = at;
+        } else {
+            if (append_piece(list, self, p + i, at - i) < 0) {
+                return -1;
+            }
+            i = at + m;
+        }
+    }
+    return append_piece(list, self, p + i, j - i);
 }
 
-KaaObject *kaa_bytes_split(KaaObject *self, KaaObject *const *args, size_t nargs,
-                           KaaObject *kwnames)
+static KaaObject *do_split(KaaObject *self, KaaObject *const *args, size_t nargs,
+                           KaaObject *kwnames, int right)
 {
     static const char *const kwlist[] = {"sep", "maxsplit", NULL};
+    const char *name = right ? "rsplit" : "split";
     KaaObject *a[2];
-    if (kaa_unpack_args("split", args, nargs, kwnames, kwlist, 0, a) < 0) {
+    if (kaa_unpack_args(name, args, nargs, kwnames, kwlist, 0, a) < 0) {
         return NULL;
     }
     Kaa_ssize_t maxsplit = -1;
-    if (a[1]) {
-        maxsplit = KaaNumber_AsSsize_t(a[1], KaaExc(OverflowError));
-        if (maxsplit == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
+    if (a[1] && ssize_arg(a[1], &maxsplit) < 0) {
+        return NULL;
     }
     if (maxsplit < 0) {
         maxsplit = KAA_SSIZE_MAX;
@@ -915,70 +1285,116 @@ KaaObject *kaa_bytes_split(KaaObject *self, KaaObject *const *args, size_t nargs
     if (list == NULL) {
         return NULL;
     }
-    Kaa_ssize_t i = 0, splits = 0;
-    if (sep == NULL) {
-        for (;;) {
-            while (i < n && is_ws((unsigned char)p[i])) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            Kaa_ssize_t j = i;
-            if (splits >= maxsplit) {
-                j = n;
-                while (j > i && is_ws((unsigned char)p[j - 1])) {
-                    j--;
-                }
-            } else {
-                while (j < n && !is_ws((unsigned char)p[j])) {
-                    j++;
-                }
-            }
-            KaaObject *piece = same_kind(self, p + i, j - i);
-            if (piece == NULL || KaaList_Append(list, piece) < 0) {
-                Kaa_XDECREF(piece);
-                Kaa_DECREF(list);
-                return NULL;
-            }
-            Kaa_DECREF(piece);
-            splits++;
-            i = j;
-        }
-        return list;
+    int r = sep ? split_sep(list, self, p, n, sep, m, maxsplit, right)
+                : split_whitespace(list, self, p, n, maxsplit, right);
+    if (r < 0) {
+        Kaa_DECREF(list);
+        return NULL;
     }
-    for (;;) {
-        Kaa_ssize_t j = -1;
-        if (splits < maxsplit) {
-            for (Kaa_ssize_t k = i; k + m <= n; k++) {
-                if (memcmp(p + k, sep, (size_t)m) == 0) {
-                    j = k;
-                    break;
-                }
+    if (right) {
+        KaaObject **items = ((KaaListObject *)list)->ob_item;
+        for (Kaa_ssize_t i = 0, j = KaaList_GET_SIZE(list) - 1; i < j; i++, j--) {
+            KaaObject *t = items[i];
+            items[i] = items[j];
+            items[j] = t;
+        }
+    }
+    return list;
+}
+
+KaaObject *kaa_bytes_split(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
+{
+    return do_split(s, a, n, k, 0);
+}
+
+KaaObject *kaa_bytes_rsplit(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
+{
+    return do_split(s, a, n, k, 1);
+}
+
+// splitlines(keepends=False): lines end at \n, \r or \r\n.
+KaaObject *kaa_bytes_splitlines(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                KaaObject *kwnames)
+{
+    int keepends = 0;
+    if (one_int_arg("splitlines", "keepends", args, nargs, kwnames, &keepends) < 0) {
+        return NULL;
+    }
+    VIEW(self);
+    KaaObject *list = KaaList_New(0);
+    if (list == NULL) {
+        return NULL;
+    }
+    for (Kaa_ssize_t i = 0; i < n;) {
+        Kaa_ssize_t start = i;
+        while (i < n && p[i] != '\n' && p[i] != '\r') {
+            i++;
+        }
+        Kaa_ssize_t eol = i;
+        if (i < n) {
+            i += (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
+            if (keepends) {
+                eol = i;
             }
         }
-        Kaa_ssize_t end = j < 0 ? n : j;
-        KaaObject *piece = same_kind(self, p + i, end - i);
-        if (piece == NULL || KaaList_Append(list, piece) < 0) {
-            Kaa_XDECREF(piece);
+        if (append_piece(list, self, p + start, eol - start) < 0) {
             Kaa_DECREF(list);
             return NULL;
         }
-        Kaa_DECREF(piece);
-        if (j < 0) {
-            break;
-        }
-        splits++;
-        i = j + m;
     }
     return list;
+}
+
+// partition(sep) / rpartition(sep): a 3-tuple. bytes puts the separator
+// object itself in the middle and self in place of a missing part.
+static KaaObject *do_partition(KaaObject *self, KaaObject *sepobj, int right)
+{
+    VIEW(self);
+    const char *sep;
+    Kaa_ssize_t m;
+    if (need_bytes(sepobj, &sep, &m) < 0) {
+        return NULL;
+    }
+    if (m == 0) {
+        return KaaErr_Format(KaaExc(ValueError), "empty separator");
+    }
+    int ba = KaaByteArray_Check(self);
+    Kaa_ssize_t at = search(p, 0, n, sep, m, right);
+    KaaObject *parts[3];
+    if (at < 0) {
+        KaaObject *whole = ba ? same_kind(self, p, n) : Kaa_NewRef(self);
+        parts[right ? 2 : 0] = whole;
+        parts[1] = same_kind(self, NULL, 0);
+        parts[right ? 0 : 2] = same_kind(self, NULL, 0);
+    } else {
+        parts[0] = same_kind(self, p, at);
+        parts[1] = ba ? same_kind(self, sep, m) : Kaa_NewRef(sepobj);
+        parts[2] = same_kind(self, p + at + m, n - at - m);
+    }
+    KaaObject *r = NULL;
+    if (parts[0] && parts[1] && parts[2]) {
+        r = KaaTuple_Pack(3, parts[0], parts[1], parts[2]);
+    }
+    for (int i = 0; i < 3; i++) {
+        Kaa_XDECREF(parts[i]);
+    }
+    return r;
+}
+
+KaaObject *kaa_bytes_partition(KaaObject *self, KaaObject *sep)
+{
+    return do_partition(self, sep, 0);
+}
+
+KaaObject *kaa_bytes_rpartition(KaaObject *self, KaaObject *sep)
+{
+    return do_partition(self, sep, 1);
 }
 
 static KaaObject *do_strip(KaaObject *self, KaaObject *const *args, size_t nargs,
                            KaaObject *kwnames, int sides, const char *name)
 {
-    if (kaa_container_no_kwargs(name, kwnames) < 0 ||
-        kaa_container_check_nargs(name, nargs, 0, 1) < 0) {
+    if (no_kwargs(self, name, kwnames) < 0 || kaa_container_check_nargs(name, nargs, 0, 1) < 0) {
         return NULL;
     }
     VIEW(self);
@@ -998,8 +1414,8 @@ static KaaObject *do_strip(KaaObject *self, KaaObject *const *args, size_t nargs
             j--;
         }
     }
-    if (i == 0 && j == n && KaaBytes_CheckExact(self)) {
-        return Kaa_NewRef(self);
+    if (i == 0 && j == n) {
+        return self_or_copy(self);
     }
     return same_kind(self, p + i, j - i);
 }
@@ -1019,40 +1435,18 @@ KaaObject *kaa_bytes_rstrip(KaaObject *s, KaaObject *const *a, size_t n, KaaObje
     return do_strip(s, a, n, k, 2, "rstrip");
 }
 
-// Optional start/end (args[0], args[1]) adjusted for n bytes; *start > *end
-// means nothing can match.
-static int get_range(KaaObject *const *args, size_t nargs, Kaa_ssize_t n, Kaa_ssize_t *start,
-                     Kaa_ssize_t *end)
-{
-    *start = 0;
-    *end = KAA_SSIZE_MAX;
-    if ((nargs >= 1 && args[0] != Kaa_None && kaa_container_slice_index(args[0], start) < 0) ||
-        (nargs >= 2 && args[1] != Kaa_None && kaa_container_slice_index(args[1], end) < 0)) {
-        return -1;
-    }
-    if (*end > n) {
-        *end = n;
-    } else if (*end < 0) {
-        *end = *end + n < 0 ? 0 : *end + n;
-    }
-    if (*start < 0) {
-        *start = *start + n < 0 ? 0 : *start + n;
-    }
-    return 0;
-}
-
 static KaaObject *do_affix(KaaObject *self, KaaObject *const *args, size_t nargs,
                            KaaObject *kwnames, int end_side, const char *name)
 {
-    if (kaa_container_no_kwargs(name, kwnames) < 0 ||
-        kaa_container_check_nargs(name, nargs, 1, 3) < 0) {
+    if (tuple_args_check(name, nargs, kwnames, 1, 3) < 0) {
+        return NULL;
+    }
+    Kaa_ssize_t b0, b1;
+    if (get_range(args + 1, nargs - 1, &b0, &b1) < 0) {
         return NULL;
     }
     VIEW(self);
-    Kaa_ssize_t b0, b1;
-    if (get_range(args + 1, nargs - 1, n, &b0, &b1) < 0) {
-        return NULL;
-    }
+    adjust_range(n, &b0, &b1);
     KaaObject *fix = args[0];
     Kaa_ssize_t nfix = KaaTuple_Check(fix) ? KaaTuple_GET_SIZE(fix) : 1;
     for (Kaa_ssize_t i = 0; i < nfix; i++) {
@@ -1113,58 +1507,37 @@ static int get_needle(KaaObject *o, const char **q, Kaa_ssize_t *m, char *one)
     return 0;
 }
 
-// mode: 0 find, 1 rfind, 2 index, 3 count
+enum { FIND, RFIND, INDEX, RINDEX, COUNT };
+
 static KaaObject *do_find(KaaObject *self, KaaObject *const *args, size_t nargs,
                           KaaObject *kwnames, const char *name, int mode)
 {
-    if (kaa_container_no_kwargs(name, kwnames) < 0 ||
-        kaa_container_check_nargs(name, nargs, 1, 3) < 0) {
+    if (tuple_args_check(name, nargs, kwnames, 1, 3) < 0) {
         return NULL;
     }
-    VIEW(self);
     const char *q;
     Kaa_ssize_t m, b0, b1;
     char one;
-    if (get_needle(args[0], &q, &m, &one) < 0 || get_range(args + 1, nargs - 1, n, &b0, &b1) < 0) {
+    if (get_needle(args[0], &q, &m, &one) < 0 || get_range(args + 1, nargs - 1, &b0, &b1) < 0) {
         return NULL;
     }
-    if (mode == 3) {
+    VIEW(self);
+    adjust_range(n, &b0, &b1);
+    if (mode == COUNT) {
         Kaa_ssize_t count = 0;
         if (b0 <= n && b1 - b0 >= m) {
             if (m == 0) {
                 count = b1 - b0 + 1;
             } else {
-                for (Kaa_ssize_t k = b0; k + m <= b1;) {
-                    if (memcmp(p + k, q, (size_t)m) == 0) {
-                        count++;
-                        k += m;
-                    } else {
-                        k++;
-                    }
+                for (Kaa_ssize_t k = b0; (k = search(p, k, b1, q, m, 0)) >= 0; k += m) {
+                    count++;
                 }
             }
         }
         return KaaInt_FromSsize_t(count);
     }
-    Kaa_ssize_t j = -1;
-    if (b0 <= n && b1 - b0 >= m) {
-        if (mode == 1) {
-            for (Kaa_ssize_t k = b1 - m; k >= b0; k--) {
-                if (memcmp(p + k, q, (size_t)m) == 0) {
-                    j = k;
-                    break;
-                }
-            }
-        } else {
-            for (Kaa_ssize_t k = b0; k + m <= b1; k++) {
-                if (memcmp(p + k, q, (size_t)m) == 0) {
-                    j = k;
-                    break;
-                }
-            }
-        }
-    }
-    if (j < 0 && mode == 2) {
+    Kaa_ssize_t j = search(p, b0, b1, q, m, mode == RFIND || mode == RINDEX);
+    if (j < 0 && (mode == INDEX || mode == RINDEX)) {
         return KaaErr_Format(KaaExc(ValueError), "subsection not found");
     }
     return KaaInt_FromSsize_t(j);
@@ -1172,43 +1545,43 @@ static KaaObject *do_find(KaaObject *self, KaaObject *const *args, size_t nargs,
 
 KaaObject *kaa_bytes_find(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
 {
-    return do_find(s, a, n, k, "find", 0);
+    return do_find(s, a, n, k, "find", FIND);
 }
 
 KaaObject *kaa_bytes_rfind(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
 {
-    return do_find(s, a, n, k, "rfind", 1);
+    return do_find(s, a, n, k, "rfind", RFIND);
 }
 
 KaaObject *kaa_bytes_index(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
 {
-    return do_find(s, a, n, k, "index", 2);
+    return do_find(s, a, n, k, "index", INDEX);
+}
+
+KaaObject *kaa_bytes_rindex(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
+{
+    return do_find(s, a, n, k, "rindex", RINDEX);
 }
 
 KaaObject *kaa_bytes_count(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
 {
-    return do_find(s, a, n, k, "count", 3);
+    return do_find(s, a, n, k, "count", COUNT);
 }
 
 KaaObject *kaa_bytes_replace(KaaObject *self, KaaObject *const *args, size_t nargs,
                              KaaObject *kwnames)
 {
-    if (kaa_container_no_kwargs("replace", kwnames) < 0 ||
+    if (no_kwargs(self, "replace", kwnames) < 0 ||
         kaa_container_check_nargs("replace", nargs, 2, 3) < 0) {
         return NULL;
     }
-    VIEW(self);
     const char *old, *new_;
     Kaa_ssize_t nold, nnew, count = -1;
-    if (need_bytes(args[0], &old, &nold) < 0 || need_bytes(args[1], &new_, &nnew) < 0) {
+    if ((nargs == 3 && ssize_arg(args[2], &count) < 0) || need_bytes(args[0], &old, &nold) < 0 ||
+        need_bytes(args[1], &new_, &nnew) < 0) {
         return NULL;
     }
-    if (nargs == 3) {
-        count = KaaNumber_AsSsize_t(args[2], KaaExc(OverflowError));
-        if (count == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
-    }
+    VIEW(self);
     if (count < 0) {
         count = KAA_SSIZE_MAX;
     }
@@ -1238,68 +1611,109 @@ KaaObject *kaa_bytes_replace(KaaObject *self, KaaObject *const *args, size_t nar
             }
         }
     }
-    if (b.failed) {
+    if (done == 0) {
         kaa_strbuf_free(&b);
-        return KaaErr_NoMemory();
+        return self_or_copy(self);
     }
-    KaaObject *r = same_kind(self, b.data, (Kaa_ssize_t)b.len);
-    kaa_strbuf_free(&b);
-    return r;
+    return buf_to_kind(self, &b);
 }
 
-static KaaObject *map_case(KaaObject *self, int upper)
+// removeprefix(prefix) / removesuffix(suffix)
+static KaaObject *do_remove_affix(KaaObject *self, KaaObject *arg, int suffix)
+{
+    VIEW(self);
+    const char *q;
+    Kaa_ssize_t m;
+    if (need_bytes(arg, &q, &m) < 0) {
+        return NULL;
+    }
+    if (m == 0 || m > n || memcmp(suffix ? p + n - m : p, q, (size_t)m) != 0) {
+        return self_or_copy(self);
+    }
+    return same_kind(self, suffix ? p : p + m, n - m);
+}
+
+KaaObject *kaa_bytes_removeprefix(KaaObject *self, KaaObject *arg)
+{
+    return do_remove_affix(self, arg, 0);
+}
+
+KaaObject *kaa_bytes_removesuffix(KaaObject *self, KaaObject *arg)
+{
+    return do_remove_affix(self, arg, 1);
+}
+
+// --- Case mapping and classification (ASCII only, as CPython's bytes) -------------------
+
+static int c_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static int c_lower(int c) { return c >= 'a' && c <= 'z'; }
+static int c_digit(int c) { return c >= '0' && c <= '9'; }
+static int c_alpha(int c) { return c_upper(c) || c_lower(c); }
+static int c_space(int c) { return is_ws((unsigned char)c); }
+static int c_alnum(int c) { return c_digit(c) || c_alpha(c); }
+static char to_upper(char c) { return c_lower((unsigned char)c) ? (char)(c - 32) : c; }
+static char to_lower(char c) { return c_upper((unsigned char)c) ? (char)(c + 32) : c; }
+
+enum { MAP_UPPER, MAP_LOWER, MAP_SWAPCASE, MAP_TITLE, MAP_CAPITALIZE };
+
+static KaaObject *map_case(KaaObject *self, int mode)
 {
     VIEW(self);
     KaaObject *r = same_kind(self, p, n);
     if (r == NULL) {
         return NULL;
     }
-    char *d = KaaBytes_Check(r) ? KaaBytes_AS_STRING(r) : KaaByteArray_AS_STRING(r);
+    char *d = mut_data(r);
+    int prev_cased = 0;
     for (Kaa_ssize_t i = 0; i < n; i++) {
-        if (upper && d[i] >= 'a' && d[i] <= 'z') {
-            d[i] = (char)(d[i] - 32);
-        } else if (!upper && d[i] >= 'A' && d[i] <= 'Z') {
-            d[i] = (char)(d[i] + 32);
+        char c = d[i];
+        switch (mode) {
+        case MAP_UPPER:
+            d[i] = to_upper(c);
+            break;
+        case MAP_LOWER:
+            d[i] = to_lower(c);
+            break;
+        case MAP_SWAPCASE:
+            d[i] = c_upper((unsigned char)c) ? to_lower(c) : to_upper(c);
+            break;
+        case MAP_TITLE:
+            d[i] = prev_cased ? to_lower(c) : to_upper(c);
+            prev_cased = c_alpha((unsigned char)c);
+            break;
+        default:
+            d[i] = i == 0 ? to_upper(c) : to_lower(c);
+            break;
         }
     }
     return r;
 }
 
-KaaObject *kaa_bytes_upper(KaaObject *self, KaaObject *unused)
-{
-    (void)unused;
-    return map_case(self, 1);
-}
+KaaObject *kaa_bytes_upper(KaaObject *s, KaaObject *u) { (void)u; return map_case(s, MAP_UPPER); }
+KaaObject *kaa_bytes_lower(KaaObject *s, KaaObject *u) { (void)u; return map_case(s, MAP_LOWER); }
+KaaObject *kaa_bytes_swapcase(KaaObject *s, KaaObject *u) { (void)u; return map_case(s, MAP_SWAPCASE); }
+KaaObject *kaa_bytes_title(KaaObject *s, KaaObject *u) { (void)u; return map_case(s, MAP_TITLE); }
+KaaObject *kaa_bytes_capitalize(KaaObject *s, KaaObject *u) { (void)u; return map_case(s, MAP_CAPITALIZE); }
 
-KaaObject *kaa_bytes_lower(KaaObject *self, KaaObject *unused)
-{
-    (void)unused;
-    return map_case(self, 0);
-}
-
-static int c_digit(int c) { return c >= '0' && c <= '9'; }
-static int c_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int c_space(int c) { return is_ws((unsigned char)c); }
-static int c_alnum(int c) { return c_digit(c) || c_alpha(c); }
-
-static KaaObject *all_of(KaaObject *self, int (*pred)(int))
+// Every byte satisfies pred; false for an empty sequence unless `empty`.
+static KaaObject *all_of(KaaObject *self, int (*pred)(int), int empty)
 {
     VIEW(self);
-    if (n == 0) {
-        return KaaBool_FromLong(0);
-    }
     for (Kaa_ssize_t i = 0; i < n; i++) {
         if (!pred((unsigned char)p[i])) {
             return KaaBool_FromLong(0);
         }
     }
-    return KaaBool_FromLong(1);
+    return KaaBool_FromLong(n > 0 || empty);
 }
 
-KaaObject *kaa_bytes_isdigit(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_digit); }
-KaaObject *kaa_bytes_isalpha(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_alpha); }
-KaaObject *kaa_bytes_isspace(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_space); }
-KaaObject *kaa_bytes_isalnum(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_alnum); }
+static int c_ascii(int c) { return c < 0x80; }
+
+KaaObject *kaa_bytes_isdigit(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_digit, 0); }
+KaaObject *kaa_bytes_isalpha(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_alpha, 0); }
+KaaObject *kaa_bytes_isspace(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_space, 0); }
+KaaObject *kaa_bytes_isalnum(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_alnum, 0); }
+KaaObject *kaa_bytes_isascii(KaaObject *s, KaaObject *u) { (void)u; return all_of(s, c_ascii, 1); }
 
 // isupper/islower: some cased byte and none of the other case.
 static KaaObject *cased(KaaObject *self, int upper)
@@ -1308,17 +1722,10 @@ static KaaObject *cased(KaaObject *self, int upper)
     int seen = 0;
     for (Kaa_ssize_t i = 0; i < n; i++) {
         int c = (unsigned char)p[i];
-        if (c >= 'A' && c <= 'Z') {
-            if (!upper) {
-                return KaaBool_FromLong(0);
-            }
-            seen = 1;
-        } else if (c >= 'a' && c <= 'z') {
-            if (upper) {
-                return KaaBool_FromLong(0);
-            }
-            seen = 1;
+        if (upper ? c_lower(c) : c_upper(c)) {
+            return KaaBool_FromLong(0);
         }
+        seen |= c_alpha(c);
     }
     return KaaBool_FromLong(seen);
 }
@@ -1326,59 +1733,674 @@ static KaaObject *cased(KaaObject *self, int upper)
 KaaObject *kaa_bytes_isupper(KaaObject *s, KaaObject *u) { (void)u; return cased(s, 1); }
 KaaObject *kaa_bytes_islower(KaaObject *s, KaaObject *u) { (void)u; return cased(s, 0); }
 
-static KaaObject *bytes_getitem_method(KaaObject *self, KaaObject *item)
+// istitle: uppercase bytes only start cased runs, lowercase ones only continue them.
+KaaObject *kaa_bytes_istitle(KaaObject *self, KaaObject *unused)
 {
-    return bytes_subscript(self, item);
+    (void)unused;
+    VIEW(self);
+    int seen = 0, prev_cased = 0;
+    for (Kaa_ssize_t i = 0; i < n; i++) {
+        int c = (unsigned char)p[i];
+        if (c_upper(c) ? prev_cased : c_lower(c) ? !prev_cased : 0) {
+            return KaaBool_FromLong(0);
+        }
+        prev_cased = c_alpha(c);
+        seen |= prev_cased;
+    }
+    return KaaBool_FromLong(seen);
 }
 
-static KaaObject *bytes_contains_method(KaaObject *self, KaaObject *x)
+// --- Padding, tabs, translation ----------------------------------------------------------
+
+// A copy of self with `left` and `right` fill bytes around it.
+static KaaObject *pad(KaaObject *self, Kaa_ssize_t left, Kaa_ssize_t right, char fill)
 {
-    int r = kaa_bytes_contains(self, x);
-    return r < 0 ? NULL : KaaBool_FromLong(r);
+    VIEW(self);
+    if (left <= 0 && right <= 0) {
+        return self_or_copy(self);
+    }
+    left = left < 0 ? 0 : left;
+    right = right < 0 ? 0 : right;
+    if (left > KAA_SSIZE_MAX - 64 - n - right) {
+        return KaaErr_NoMemory();
+    }
+    KaaObject *r = same_kind(self, NULL, left + n + right);
+    if (r == NULL) {
+        return NULL;
+    }
+    char *d = mut_data(r);
+    memset(d, fill, (size_t)left);
+    if (n) {
+        memcpy(d + left, p, (size_t)n);
+    }
+    memset(d + left + n, fill, (size_t)right);
+    return r;
+}
+
+// center/ljust/rjust(width, fillchar=b' ', /): side 0 center, 1 ljust, 2 rjust.
+static KaaObject *do_justify(KaaObject *self, KaaObject *const *args, size_t nargs,
+                             KaaObject *kwnames, const char *name, int side)
+{
+    Kaa_ssize_t width;
+    if (no_kwargs(self, name, kwnames) < 0 || kaa_container_check_nargs(name, nargs, 1, 2) < 0 ||
+        ssize_arg(args[0], &width) < 0) {
+        return NULL;
+    }
+    char fill = ' ';
+    if (nargs == 2) {
+        const char *q;
+        Kaa_ssize_t m;
+        if (!kaa_bytes_view(args[1], &q, &m) || m != 1) {
+            return KaaErr_Format(KaaExc(TypeError),
+                                 "%s() argument 2 must be a byte string of length 1, not %s", name,
+                                 kaa_arg_type_name(args[1]));
+        }
+        fill = q[0];
+    }
+    Kaa_ssize_t marg = width - Kaa_SIZE(self);
+    if (marg <= 0) {
+        return self_or_copy(self);
+    }
+    Kaa_ssize_t left = side == 1 ? 0 : side == 2 ? marg : marg / 2 + (marg & width & 1);
+    return pad(self, left, marg - left, fill);
+}
+
+KaaObject *kaa_bytes_center(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
+{
+    return do_justify(s, a, n, k, "center", 0);
+}
+
+KaaObject *kaa_bytes_ljust(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
+{
+    return do_justify(s, a, n, k, "ljust", 1);
+}
+
+KaaObject *kaa_bytes_rjust(KaaObject *s, KaaObject *const *a, size_t n, KaaObject *k)
+{
+    return do_justify(s, a, n, k, "rjust", 2);
+}
+
+// zfill(width): pad with b'0' on the left, after a leading sign.
+KaaObject *kaa_bytes_zfill(KaaObject *self, KaaObject *arg)
+{
+    Kaa_ssize_t width;
+    if (ssize_arg(arg, &width) < 0) {
+        return NULL;
+    }
+    Kaa_ssize_t fill = width - Kaa_SIZE(self);
+    KaaObject *r = pad(self, fill, 0, '0');
+    if (r != NULL && fill > 0) {
+        char *d = mut_data(r);
+        if (d[fill] == '+' || d[fill] == '-') {
+            d[0] = d[fill];
+            d[fill] = '0';
+        }
+    }
+    return r;
+}
+
+// expandtabs(tabsize=8): tabs to spaces up to the next multiple of tabsize;
+// \n and \r restart the column.
+KaaObject *kaa_bytes_expandtabs(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                KaaObject *kwnames)
+{
+    int tabsize = 8;
+    if (one_int_arg("expandtabs", "tabsize", args, nargs, kwnames, &tabsize) < 0) {
+        return NULL;
+    }
+    VIEW(self);
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    Kaa_ssize_t column = 0;
+    for (Kaa_ssize_t i = 0; i < n && !b.failed; i++) {
+        if (p[i] == '\t') {
+            if (tabsize > 0) {
+                Kaa_ssize_t incr = tabsize - column % tabsize;
+                column += incr;
+                while (incr-- > 0) {
+                    kaa_strbuf_addc(&b, ' ');
+                }
+            }
+        } else {
+            kaa_strbuf_addc(&b, p[i]);
+            column = (p[i] == '\n' || p[i] == '\r') ? 0 : column + 1;
+        }
+    }
+    return buf_to_kind(self, &b);
+}
+
+// translate(table, /, delete=b''): table is None or 256 bytes.
+KaaObject *kaa_bytes_translate(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"table", "delete", NULL};
+    KaaObject *a[2];
+    if (nargs < 1) {
+        return KaaErr_Format(KaaExc(TypeError),
+                             "translate() takes at least 1 positional argument (0 given)");
+    }
+    if (kaa_unpack_args("translate", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    const char *table = NULL, *del = "";
+    Kaa_ssize_t ntable = 0, ndel = 0;
+    if (a[0] != Kaa_None) {
+        if (need_bytes(a[0], &table, &ntable) < 0) {
+            return NULL;
+        }
+        if (ntable != 256) {
+            return KaaErr_Format(KaaExc(ValueError),
+                                 "translation table must be 256 characters long");
+        }
+    }
+    if (a[1] && need_bytes(a[1], &del, &ndel) < 0) {
+        return NULL;
+    }
+    char deleted[256] = {0};
+    for (Kaa_ssize_t i = 0; i < ndel; i++) {
+        deleted[(unsigned char)del[i]] = 1;
+    }
+    VIEW(self);
+    KaaObject *r = same_kind(self, NULL, n);
+    if (r == NULL) {
+        return NULL;
+    }
+    char *d = mut_data(r);
+    Kaa_ssize_t w = 0;
+    for (Kaa_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (!deleted[c]) {
+            d[w++] = table ? table[c] : (char)c;
+        }
+    }
+    if (KaaBytes_CheckExact(self) && w == n && memcmp(d, p, (size_t)n) == 0) {
+        Kaa_DECREF(r);
+        return Kaa_NewRef(self);
+    }
+    if (w < n) {
+        Kaa_SETREF(r, same_kind(self, d, w));
+    }
+    return r;
+}
+
+// bytes.maketrans(frm, to) / bytearray.maketrans: a 256-byte bytes table.
+KaaObject *kaa_bytes_maketrans(KaaObject *cls, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    if (kwnames && KaaTuple_GET_SIZE(kwnames) > 0) {
+        int ba = KaaType_IsSubtype((KaaTypeObject *)cls, &KaaByteArray_Type);
+        return KaaErr_Format(KaaExc(TypeError), "%s.maketrans() takes no keyword arguments",
+                             ba ? "bytearray" : "bytes");
+    }
+    if (kaa_container_check_nargs("maketrans", nargs, 2, 2) < 0) {
+        return NULL;
+    }
+    const char *frm, *to;
+    Kaa_ssize_t nfrm, nto;
+    if (need_bytes(args[0], &frm, &nfrm) < 0 || need_bytes(args[1], &to, &nto) < 0) {
+        return NULL;
+    }
+    if (nfrm != nto) {
+        return KaaErr_Format(KaaExc(ValueError), "maketrans arguments must have same length");
+    }
+    KaaObject *r = KaaBytes_FromStringAndSize(NULL, 256);
+    if (r == NULL) {
+        return NULL;
+    }
+    char *d = KaaBytes_AS_STRING(r);
+    for (int i = 0; i < 256; i++) {
+        d[i] = (char)i;
+    }
+    for (Kaa_ssize_t i = 0; i < nfrm; i++) {
+        d[(unsigned char)frm[i]] = to[i];
+    }
+    return r;
+}
+
+// --- printf-style formatting: bytes % args --------------------------------------------
+//
+// CPython's _PyBytes_FormatEx. The numeric conversions (%d %x %f ...) are the
+// same as str's, so they go through KaaStr_PrintfFormat with the parsed spec
+// rebuilt ("%-+08.3f") and the one argument; only the texts that differ for
+// bytes (%f of a non-number, the "prec too big" wording) are decided here.
+
+enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
+
+typedef struct {
+    const char *s; // the format
+    Kaa_ssize_t n, pos;
+    int exhausted;     // a read went past the end
+    KaaObject *args;   // new reference: the tuple, the single argument or a mapping value
+    Kaa_ssize_t arglen; // tuple length, or -1 for a single argument
+    Kaa_ssize_t argidx;
+    KaaObject *dict; // borrowed: args when it is a mapping, else NULL
+} BytesFmt;
+
+typedef struct {
+    int flags;
+    Kaa_ssize_t width; // -1: none
+    int prec;          // -1: none
+    int c;             // the conversion character
+} BytesSpec;
+
+static int fmt_next(BytesFmt *st, int *c)
+{
+    if (st->pos >= st->n) {
+        st->exhausted = 1;
+        return 0;
+    }
+    *c = (unsigned char)st->s[st->pos++];
+    return 1;
+}
+
+static KaaObject *fmt_next_arg(BytesFmt *st)
+{
+    if (st->argidx < st->arglen) {
+        Kaa_ssize_t i = st->argidx++;
+        return st->arglen < 0 ? st->args : KaaTuple_GET_ITEM(st->args, i);
+    }
+    return KaaErr_Format(KaaExc(TypeError), "not enough arguments for format string");
+}
+
+// A '*' width or precision: the next argument, which must be an int.
+static KaaObject *fmt_star(BytesFmt *st)
+{
+    KaaObject *v = fmt_next_arg(st);
+    if (v != NULL && !KaaInt_Check(v)) {
+        return KaaErr_Format(KaaExc(TypeError), "* wants int");
+    }
+    return v;
+}
+
+// A run of decimal digits whose first one, *c, is already read, up to max.
+static int fmt_digits(BytesFmt *st, int *c, Kaa_ssize_t max, Kaa_ssize_t *out, const char *what)
+{
+    Kaa_ssize_t v = *c - '0';
+    while (fmt_next(st, c) && *c >= '0' && *c <= '9') {
+        if (v > (max - (*c - '0')) / 10) {
+            KaaErr_Format(KaaExc(ValueError), "%s too big", what);
+            return -1;
+        }
+        v = v * 10 + (*c - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+// The part between '%' and the conversion character (st->pos is just past '%').
+static int fmt_parse(BytesFmt *st, BytesSpec *a)
+{
+    if (st->pos < st->n && st->s[st->pos] == '(') {
+        if (st->dict == NULL) {
+            KaaErr_Format(KaaExc(TypeError), "format requires a mapping");
+            return -1;
+        }
+        Kaa_ssize_t keystart = ++st->pos;
+        int depth = 1;
+        while (depth > 0 && fmt_next(st, &a->c)) {
+            depth += a->c == '(' ? 1 : a->c == ')' ? -1 : 0;
+        }
+        if (depth > 0) {
+            KaaErr_Format(KaaExc(ValueError), "incomplete format key");
+            return -1;
+        }
+        // The key is bytes: b'%(name)s' % {b'name': ...}.
+        KaaObject *key = KaaBytes_FromStringAndSize(st->s + keystart, st->pos - 1 - keystart);
+        if (key == NULL) {
+            return -1;
+        }
+        KaaObject *v = KaaObject_GetItem(st->dict, key);
+        Kaa_DECREF(key);
+        if (v == NULL) {
+            return -1;
+        }
+        Kaa_SETREF(st->args, v);
+        st->arglen = -1;
+        st->argidx = -2;
+    }
+    while (fmt_next(st, &a->c)) {
+        int flag = a->c == '-'   ? F_LJUST
+                   : a->c == '+' ? F_SIGN
+                   : a->c == ' ' ? F_BLANK
+                   : a->c == '#' ? F_ALT
+                   : a->c == '0' ? F_ZERO
+                                 : 0;
+        if (!flag) {
+            break;
+        }
+        a->flags |= flag;
+    }
+    if (a->c == '*') {
+        KaaObject *v = fmt_star(st);
+        if (v == NULL) {
+            return -1;
+        }
+        a->width = KaaInt_AsSsize_t(v);
+        if (a->width == -1 && KaaErr_Occurred()) {
+            return -1;
+        }
+        if (a->width < 0) {
+            a->flags |= F_LJUST;
+            a->width = -a->width;
+        }
+        fmt_next(st, &a->c);
+    } else if (a->c >= '0' && a->c <= '9') {
+        if (fmt_digits(st, &a->c, KAA_SSIZE_MAX, &a->width, "width") < 0) {
+            return -1;
+        }
+    }
+    if (a->c == '.') {
+        a->prec = 0;
+        fmt_next(st, &a->c);
+        if (a->c == '*') {
+            KaaObject *v = fmt_star(st);
+            int prec;
+            if (v == NULL || int_arg(v, &prec) < 0) {
+                return -1;
+            }
+            a->prec = prec < 0 ? 0 : prec;
+            fmt_next(st, &a->c);
+        } else if (a->c >= '0' && a->c <= '9') {
+            Kaa_ssize_t prec;
+            if (fmt_digits(st, &a->c, INT_MAX, &prec, "prec") < 0) {
+                return -1;
+            }
+            a->prec = (int)prec;
+        }
+    }
+    if (!st->exhausted && (a->c == 'h' || a->c == 'l' || a->c == 'L')) {
+        fmt_next(st, &a->c);
+    }
+    if (st->exhausted) {
+        KaaErr_Format(KaaExc(ValueError), "incomplete format");
+        return -1;
+    }
+    return 0;
+}
+
+// %d %x %e ...: str's formatting of v under the same spec, as ASCII text.
+static int fmt_number(KaaStrBuf *b, const BytesSpec *a, KaaObject *v)
+{
+    KaaObject *arg;
+    if (strchr("eEfFgG", a->c)) {
+        double x = KaaFloat_AsDouble(v);
+        if (x == -1.0 && KaaErr_Occurred()) {
+            KaaErr_Clear();
+            KaaErr_Format(KaaExc(TypeError), "float argument required, not %.200s",
+                          Kaa_TYPE(v)->tp_name);
+            return -1;
+        }
+        arg = KaaFloat_FromDouble(x);
+    } else {
+        arg = Kaa_NewRef(v);
+    }
+    char spec[64], *q = spec;
+    *q++ = '%';
+    for (int i = 0; i < 5; i++) {
+        if (a->flags & (1 << i)) {
+            *q++ = "-+ #0"[i];
+        }
+    }
+    if (a->width >= 0) {
+        q += snprintf(q, 24, "%zd", a->width);
+    }
+    if (a->prec >= 0) {
+        q += snprintf(q, 16, ".%d", a->prec);
+    }
+    *q++ = (char)a->c;
+    *q = '\0';
+    KaaObject *fmt = KaaStr_FromString(spec);
+    KaaObject *tuple = arg && fmt ? KaaTuple_Pack(1, arg) : NULL;
+    KaaObject *text = tuple ? KaaStr_PrintfFormat(fmt, tuple) : NULL;
+    Kaa_XDECREF(tuple);
+    Kaa_XDECREF(fmt);
+    Kaa_XDECREF(arg);
+    if (text == NULL) {
+        return -1;
+    }
+    kaa_strbuf_add(b, KaaStr_DATA(text), (size_t)KaaStr_NBYTES(text));
+    Kaa_DECREF(text);
+    return 0;
+}
+
+// %c: an int in range(256) or a bytes/bytearray of length 1.
+static int fmt_char(KaaObject *v, char *out)
+{
+    const char *p;
+    Kaa_ssize_t n;
+    if (kaa_bytes_view(v, &p, &n)) {
+        if (n == 1) {
+            *out = p[0];
+            return 0;
+        }
+    } else {
+        KaaObject *i = KaaNumber_Index(v);
+        if (i != NULL) {
+            int64_t x = KaaInt_AsInt64(i);
+            Kaa_DECREF(i);
+            if ((x == -1 && KaaErr_Occurred()) || x < 0 || x > 255) {
+                KaaErr_Clear();
+                KaaErr_SetString(KaaExc(OverflowError), "%c arg not in range(256)");
+                return -1;
+            }
+            *out = (char)x;
+            return 0;
+        }
+        if (!KaaErr_ExceptionMatches(KaaExc(TypeError))) {
+            return -1;
+        }
+        KaaErr_Clear();
+    }
+    KaaErr_SetString(KaaExc(TypeError), "%c requires an integer in range(256) or a single byte");
+    return -1;
+}
+
+// Text conversions (%s %b %r %a %c) honour width and '-' only.
+static void fmt_pad(KaaStrBuf *b, const BytesSpec *a, const char *p, Kaa_ssize_t len)
+{
+    Kaa_ssize_t fill = a->width > len ? a->width - len : 0;
+    for (Kaa_ssize_t i = 0; !(a->flags & F_LJUST) && i < fill; i++) {
+        kaa_strbuf_addc(b, ' ');
+    }
+    kaa_strbuf_add(b, p, (size_t)len);
+    for (Kaa_ssize_t i = 0; (a->flags & F_LJUST) && i < fill; i++) {
+        kaa_strbuf_addc(b, ' ');
+    }
+}
+
+// One conversion after a '%' (st->pos is just past it).
+static int fmt_one(BytesFmt *st, KaaStrBuf *b)
+{
+    if (st->pos < st->n && st->s[st->pos] == '%') {
+        st->pos++;
+        kaa_strbuf_addc(b, '%');
+        return 0;
+    }
+    BytesSpec a = {0, -1, -1, 0};
+    if (fmt_parse(st, &a) < 0) {
+        return -1;
+    }
+    KaaObject *v = fmt_next_arg(st);
+    if (v == NULL) {
+        return -1;
+    }
+    KaaObject *text = NULL; // keeps the bytes of p alive
+    const char *p;
+    Kaa_ssize_t len;
+    char one;
+    int found;
+    switch (a.c) {
+    case 'r':
+    case 'a':
+        text = KaaObject_ASCII(v);
+        if (text == NULL) {
+            return -1;
+        }
+        p = KaaStr_DATA(text);
+        len = KaaStr_NBYTES(text);
+        break;
+    case 's':
+    case 'b':
+        if (kaa_bytes_view(v, &p, &len)) {
+            break;
+        }
+        text = call_dunder_bytes(v, &found);
+        if (text == NULL) {
+            if (!found) {
+                KaaErr_Format(KaaExc(TypeError),
+                              "%%b requires a bytes-like object, or an object that implements "
+                              "__bytes__, not '%.100s'",
+                              Kaa_TYPE(v)->tp_name);
+            }
+            return -1;
+        }
+        p = KaaBytes_AS_STRING(text);
+        len = Kaa_SIZE(text);
+        break;
+    case 'c':
+        if (fmt_char(v, &one) < 0) {
+            return -1;
+        }
+        p = &one;
+        len = 1;
+        break;
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+        return fmt_number(b, &a, v);
+    default:
+        if (a.c >= 0x80) {
+            // CPython formats the (signed char) byte as a code point.
+            KaaErr_SetString(KaaExc(OverflowError), "character argument not in range(0x110000)");
+        } else {
+            KaaErr_Format(KaaExc(ValueError),
+                          "unsupported format character '%c' (0x%x) at index %zd", a.c,
+                          (unsigned)a.c, st->pos - 1);
+        }
+        return -1;
+    }
+    if (a.c != 'c' && a.prec >= 0 && len > a.prec) {
+        len = a.prec;
+    }
+    fmt_pad(b, &a, p, len);
+    Kaa_XDECREF(text);
+    return 0;
+}
+
+// format % args for a bytes or bytearray format; the result has its kind.
+static KaaObject *bytes_format(KaaObject *format, KaaObject *args)
+{
+    // Converting the arguments runs Python code, which may resize a
+    // bytearray format: read a bytes copy of it.
+    KaaObject *text = KaaBytes_Check(format) ? Kaa_NewRef(format)
+                                             : KaaBytes_FromStringAndSize(
+                                                   KaaByteArray_AS_STRING(format), Kaa_SIZE(format));
+    if (text == NULL) {
+        return NULL;
+    }
+    BytesFmt st = {KaaBytes_AS_STRING(text), Kaa_SIZE(text), 0, 0, Kaa_NewRef(args), -1, -2, NULL};
+    if (KaaTuple_Check(args)) {
+        st.arglen = KaaTuple_GET_SIZE(args);
+        st.argidx = 0;
+    }
+    const char *unused;
+    Kaa_ssize_t unused_n;
+    KaaMappingMethods *mp = Kaa_TYPE(args)->tp_as_mapping;
+    if (mp && mp->mp_subscript && !KaaTuple_Check(args) && !KaaStr_Check(args) &&
+        !kaa_bytes_view(args, &unused, &unused_n)) {
+        st.dict = args;
+    }
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    while (st.pos < st.n) {
+        const char *pct = memchr(st.s + st.pos, '%', (size_t)(st.n - st.pos));
+        Kaa_ssize_t stop = pct ? pct - st.s : st.n;
+        kaa_strbuf_add(&b, st.s + st.pos, (size_t)(stop - st.pos));
+        st.pos = stop;
+        if (st.pos < st.n) {
+            st.pos++;
+            if (fmt_one(&st, &b) < 0) {
+                goto error;
+            }
+        }
+    }
+    if (st.argidx < st.arglen && st.dict == NULL) {
+        KaaErr_Format(KaaExc(TypeError), "not all arguments converted during bytes formatting");
+        goto error;
+    }
+    Kaa_DECREF(st.args);
+    Kaa_DECREF(text);
+    return buf_to_kind(format, &b);
+error:
+    Kaa_DECREF(st.args);
+    Kaa_DECREF(text);
+    kaa_strbuf_free(&b);
+    return NULL;
+}
+
+KaaObject *kaa_bytes_mod(KaaObject *a, KaaObject *b)
+{
+    const char *p;
+    Kaa_ssize_t n;
+    if (!kaa_bytes_view(a, &p, &n)) {
+        Kaa_RETURN_NOTIMPLEMENTED;
+    }
+    return bytes_format(a, b);
+}
+
+// --- bytes only ------------------------------------------------------------------------
+
+static KaaObject *bytes_bytes(KaaObject *self, KaaObject *unused)
+{
+    (void)unused;
+    return self_or_copy(self);
+}
+
+static KaaObject *bytes_getnewargs(KaaObject *self, KaaObject *unused)
+{
+    (void)unused;
+    KaaObject *copy = KaaBytes_FromStringAndSize(KaaBytes_AS_STRING(self), Kaa_SIZE(self));
+    if (copy == NULL) {
+        return NULL;
+    }
+    KaaObject *r = KaaTuple_Pack(1, copy);
+    Kaa_DECREF(copy);
+    return r;
 }
 
 // --- The type ------------------------------------------------------------------------
 
 static KaaMethodDef bytes_methods[] = {
-    {"__getitem__", bytes_getitem_method, KAA_METH_O, NULL},
-    {"__contains__", bytes_contains_method, KAA_METH_O, NULL},
-    {"count", kaa_bytes_count, KAA_METH_FASTCALL, NULL},
-    {"decode", kaa_bytes_decode, KAA_METH_FASTCALL, NULL},
-    {"endswith", kaa_bytes_endswith, KAA_METH_FASTCALL, NULL},
-    {"find", kaa_bytes_find, KAA_METH_FASTCALL, NULL},
-    {"fromhex", kaa_bytes_fromhex, KAA_METH_O | KAA_METH_CLASS, NULL},
-    {"hex", kaa_bytes_hex, KAA_METH_NOARGS, NULL},
-    {"index", kaa_bytes_index, KAA_METH_FASTCALL, NULL},
-    {"isalnum", kaa_bytes_isalnum, KAA_METH_NOARGS, NULL},
-    {"isalpha", kaa_bytes_isalpha, KAA_METH_NOARGS, NULL},
-    {"isdigit", kaa_bytes_isdigit, KAA_METH_NOARGS, NULL},
-    {"islower", kaa_bytes_islower, KAA_METH_NOARGS, NULL},
-    {"isspace", kaa_bytes_isspace, KAA_METH_NOARGS, NULL},
-    {"isupper", kaa_bytes_isupper, KAA_METH_NOARGS, NULL},
-    {"join", kaa_bytes_join, KAA_METH_O, NULL},
-    {"lower", kaa_bytes_lower, KAA_METH_NOARGS, NULL},
-    {"lstrip", kaa_bytes_lstrip, KAA_METH_FASTCALL, NULL},
-    {"replace", kaa_bytes_replace, KAA_METH_FASTCALL, NULL},
-    {"rfind", kaa_bytes_rfind, KAA_METH_FASTCALL, NULL},
-    {"rstrip", kaa_bytes_rstrip, KAA_METH_FASTCALL, NULL},
-    {"split", kaa_bytes_split, KAA_METH_FASTCALL, NULL},
-    {"startswith", kaa_bytes_startswith, KAA_METH_FASTCALL, NULL},
-    {"strip", kaa_bytes_strip, KAA_METH_FASTCALL, NULL},
-    {"upper", kaa_bytes_upper, KAA_METH_NOARGS, NULL},
+    {"__bytes__", bytes_bytes, KAA_METH_NOARGS, NULL},
+    {"__getnewargs__", bytes_getnewargs, KAA_METH_NOARGS, NULL},
+    KAA_BYTES_SHARED_METHODS,
     {NULL},
 };
 
+static KaaNumberMethods bytes_as_number = {
+    .nb_remainder = kaa_bytes_mod,
+};
+
 static KaaSequenceMethods bytes_as_sequence = {
-    .sq_length = bytes_length,
-    .sq_concat = bytes_concat,
-    .sq_repeat = bytes_repeat,
-    .sq_item = bytes_item,
+    .sq_length = kaa_bytes_length,
+    .sq_concat = kaa_bytes_concat,
+    .sq_repeat = kaa_bytes_repeat,
+    .sq_item = kaa_bytes_item,
     .sq_contains = kaa_bytes_contains,
 };
 
 static KaaMappingMethods bytes_as_mapping = {
-    .mp_length = bytes_length,
-    .mp_subscript = bytes_subscript,
+    .mp_length = kaa_bytes_length,
+    .mp_subscript = kaa_bytes_subscript,
 };
 
 KaaTypeObject KaaBytes_Type = {
@@ -1386,7 +2408,7 @@ KaaTypeObject KaaBytes_Type = {
     .tp_name = "bytes",
     .tp_basicsize = sizeof(KaaBytesObject) + 1,
     .tp_itemsize = 1,
-    .tp_flags = KAA_TPFLAGS_BYTES_SUBCLASS,
+    .tp_flags = KAA_TPFLAGS_BASETYPE | KAA_TPFLAGS_BYTES_SUBCLASS,
     .tp_doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
               "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
               "bytes(int) -> bytes object of size given by the parameter initialized with null "
@@ -1397,6 +2419,7 @@ KaaTypeObject KaaBytes_Type = {
     .tp_richcompare = kaa_bytes_richcompare,
     .tp_iter = bytes_iter,
     .tp_new = bytes_new,
+    .tp_as_number = &bytes_as_number,
     .tp_as_sequence = &bytes_as_sequence,
     .tp_as_mapping = &bytes_as_mapping,
     .tp_methods = bytes_methods,
