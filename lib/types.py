@@ -48,38 +48,9 @@ UnionType = type(int | str)
 EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
+SimpleNamespace = type(sys.implementation)
 
 del _f, _g, _C, sys
-
-
-class SimpleNamespace:
-    """A simple attribute-based namespace.
-
-    SimpleNamespace(**kwargs)"""
-
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        self.__dict__.update(mapping_or_iterable)
-        self.__dict__.update(kwargs)
-
-    def __repr__(self):
-        if getattr(self, '_SimpleNamespace__busy', False):
-            return '%s(...)' % ('namespace' if type(self) is SimpleNamespace
-                                else type(self).__name__)
-        self.__dict__['_SimpleNamespace__busy'] = True
-        try:
-            items = ['%s=%r' % (k, v) for k, v in self.__dict__.items()
-                     if k != '_SimpleNamespace__busy']
-        finally:
-            del self.__dict__['_SimpleNamespace__busy']
-        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
-        return '%s(%s)' % (name, ', '.join(items))
-
-    def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
-
-    __hash__ = None
 
 
 def resolve_bases(bases):

@@ -320,8 +320,50 @@ static KaaObject *builtin_chr(KaaObject *self, KaaObject *o)
     return KaaStr_FromCodepoint((uint32_t)v);
 }
 
+// __import__(name, globals=None, locals=None, fromlist=(), level=0): what
+// the import statement calls (the eval loop goes straight to the importer
+// unless a program replaced builtins.__import__).
+KaaObject *kaa_builtin___import__(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                  KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"name", "globals", "locals", "fromlist", "level", NULL};
+    KaaObject *a[5] = {NULL};
+    if (kaa_unpack_args("__import__", args, nargs, kwnames, kwlist, 1, a) < 0) {
+        return NULL;
+    }
+    if (!KaaStr_Check(a[0])) {
+        return KaaErr_Format(KaaExc(TypeError), "__import__() argument 1 must be str, not %s",
+                             Kaa_TYPE(a[0])->tp_name);
+    }
+    int level = 0;
+    if (a[4]) {
+        int64_t lv = KaaInt_AsInt64(a[4]);
+        if (lv == -1 && KaaErr_Occurred()) {
+            return NULL;
+        }
+        if (lv < 0) {
+            return KaaErr_Format(KaaExc(ValueError), "level must be >= 0");
+        }
+        level = (int)lv;
+    }
+    KaaObject *globals = a[1] && KaaDict_Check(a[1]) ? a[1] : NULL;
+    if (level > 0 && globals == NULL) {
+        return KaaErr_Format(KaaExc(KeyError), "'__name__' not in globals");
+    }
+    return kaa_import_name(a[0], a[3] ? a[3] : Kaa_None, level, globals);
+}
+
 static KaaObject *builtin_ord(KaaObject *self, KaaObject *o)
 {
+    if (KaaBytes_Check(o) || KaaByteArray_Check(o)) {
+        Kaa_ssize_t n = Kaa_SIZE(o);
+        if (n != 1) {
+            return KaaErr_Format(KaaExc(TypeError),
+                                 "ord() expected a character, but string of length %zd found", n);
+        }
+        const char *data = KaaBytes_Check(o) ? KaaBytes_AS_STRING(o) : KaaByteArray_AS_STRING(o);
+        return KaaInt_FromInt64((unsigned char)data[0]);
+    }
     if (!KaaStr_Check(o)) {
         return KaaErr_Format(KaaExc(TypeError),
                              "ord() expected string of length 1, but %s found", Kaa_TYPE(o)->tp_name);
@@ -1094,6 +1136,7 @@ static KaaMethodDef builtin_methods[] = {
     {"callable", builtin_callable, KAA_METH_O},
     {"chr", builtin_chr, KAA_METH_O},
     {"ord", builtin_ord, KAA_METH_O},
+    {"__import__", kaa_builtin___import__, KAA_METH_FASTCALL},
     {"any", builtin_any, KAA_METH_O},
     {"all", builtin_all, KAA_METH_O},
     {"hex", builtin_hex, KAA_METH_O},
@@ -1141,6 +1184,7 @@ KaaObject *kaa_builtins_init(void)
         {"False", Kaa_False},
         {"Ellipsis", Kaa_Ellipsis},
         {"NotImplemented", Kaa_NotImplemented},
+        {"__debug__", Kaa_True},
         {"object", (KaaObject *)&KaaBaseObject_Type},
         {"type", (KaaObject *)&KaaType_Type},
         {"int", (KaaObject *)&KaaInt_Type},

@@ -219,6 +219,26 @@ static int add_new(KaaObject *m, const char *name, KaaObject *v)
     return r;
 }
 
+// sys.implementation: which Python this is (kaa, speaking 3.11).
+static int add_implementation(KaaObject *m)
+{
+    KaaObject *d = KaaDict_New();
+    KaaObject *ns = NULL;
+    KaaObject *name = KaaStr_FromString("kaa");
+    KaaObject *hex = KaaInt_FromInt64(0x030B07F0);
+    KaaObject *vi = KaaDict_GetItemString(KaaModule_GetDict(m), "version_info");
+    if (d && name && hex && vi && KaaDict_SetItemString(d, "name", name) == 0 &&
+        KaaDict_SetItemString(d, "cache_tag", Kaa_None) == 0 &&
+        KaaDict_SetItemString(d, "version", vi) == 0 &&
+        KaaDict_SetItemString(d, "hexversion", hex) == 0) {
+        ns = kaa_namespace_new(d);
+    }
+    Kaa_XDECREF(d);
+    Kaa_XDECREF(name);
+    Kaa_XDECREF(hex);
+    return add_new(m, "implementation", ns);
+}
+
 // sys.version_info: a struct sequence, as in CPython.
 static KaaMemberDef version_info_fields[] = {
     KAA_STRUCTSEQ_FIELD("major", 0),        KAA_STRUCTSEQ_FIELD("minor", 1),
@@ -292,7 +312,8 @@ KaaObject *kaa_init_sys(void)
         Kaa_DECREF(m);
         return NULL;
     }
-    if (add_new(m, "version_info", make_version_info()) < 0 || add_std_streams(m) < 0) {
+    if (add_new(m, "version_info", make_version_info()) < 0 || add_implementation(m) < 0 ||
+        add_std_streams(m) < 0) {
         Kaa_DECREF(m);
         return NULL;
     }

@@ -365,13 +365,21 @@ Kaa_ssize_t KaaObject_Length(KaaObject *o)
     return -1;
 }
 
+// iter(o) would work: __iter__, or the old __getitem__ sequence protocol.
+int kaa_type_is_iterable(KaaTypeObject *t)
+{
+    return t->tp_iter || (t->tp_as_sequence && t->tp_as_sequence->sq_item) ||
+           ((t->tp_flags & KAA_TPFLAGS_HEAPTYPE) && t->tp_as_mapping &&
+            t->tp_as_mapping->mp_subscript);
+}
+
 int KaaSequence_Contains(KaaObject *seq, KaaObject *item)
 {
     KaaTypeObject *t = Kaa_TYPE(seq);
     if (t->tp_as_sequence && t->tp_as_sequence->sq_contains) {
         return t->tp_as_sequence->sq_contains(seq, item);
     }
-    if (t->tp_iter == NULL && !(t->tp_as_sequence && t->tp_as_sequence->sq_item)) {
+    if (!kaa_type_is_iterable(t)) {
         KaaErr_Format(KaaExc(TypeError), "argument of type '%s' is not iterable", t->tp_name);
         return -1;
     }
@@ -402,7 +410,9 @@ KaaObject *KaaObject_GetIter(KaaObject *o)
 {
     KaaTypeObject *t = Kaa_TYPE(o);
     if (t->tp_iter == NULL) {
-        if (t->tp_as_sequence && t->tp_as_sequence->sq_item) {
+        // The old sequence protocol: __getitem__ with 0, 1, 2... (a class
+        // defining __getitem__ has it in mp_subscript).
+        if (kaa_type_is_iterable(t)) {
             return KaaSeqIter_New(o);
         }
         return KaaErr_Format(KaaExc(TypeError), "'%s' object is not iterable", t->tp_name);
@@ -438,6 +448,19 @@ static int is_type(KaaObject *o)
     return KaaType_HasFeature(Kaa_TYPE(o), KAA_TPFLAGS_TYPE_SUBCLASS);
 }
 
+// hook(cls, arg) as a truth value: 1, 0 or -1.
+static int call_hook_bool(KaaObject *hook, KaaObject *cls, KaaObject *arg)
+{
+    KaaObject *args[2] = {cls, arg};
+    KaaObject *r = KaaObject_Vectorcall(hook, args, 2, NULL);
+    if (r == NULL) {
+        return -1;
+    }
+    int t = KaaObject_IsTrue(r);
+    Kaa_DECREF(r);
+    return t;
+}
+
 // A metaclass defined in Python may override isinstance()/issubclass().
 static int call_check_hook(KaaObject *cls, const char *name, KaaObject *arg)
 {
@@ -449,14 +472,7 @@ static int call_check_hook(KaaObject *cls, const char *name, KaaObject *arg)
     if (hook == NULL || Kaa_TYPE(hook) != &KaaFunction_Type) {
         return -2;
     }
-    KaaObject *args[2] = {cls, arg};
-    KaaObject *r = KaaObject_Vectorcall(hook, args, 2, NULL);
-    if (r == NULL) {
-        return -1;
-    }
-    int t = KaaObject_IsTrue(r);
-    Kaa_DECREF(r);
-    return t;
+    return call_hook_bool(hook, cls, arg);
 }
 
 // isinstance()/issubclass() with a second argument that is neither a class
@@ -469,14 +485,7 @@ static int call_object_hook(KaaObject *cls, const char *name, KaaObject *arg, co
         KaaErr_SetString(KaaExc(TypeError), what);
         return -1;
     }
-    KaaObject *args[2] = {cls, arg};
-    KaaObject *r = KaaObject_Vectorcall(hook, args, 2, NULL);
-    if (r == NULL) {
-        return -1;
-    }
-    int t = KaaObject_IsTrue(r);
-    Kaa_DECREF(r);
-    return t;
+    return call_hook_bool(hook, cls, arg);
 }
 
 int KaaObject_IsInstance(KaaObject *inst, KaaObject *cls)

@@ -3,6 +3,7 @@
  * (SyntaxError, StopIteration, SystemExit, NameError, AttributeError) get
  * their own traverse/clear/init functions, chosen by struct name.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "gc/gc.h"
@@ -55,6 +56,7 @@ static int clear_KaaBaseExceptionObject(KaaObject *o)
 #define EXTRA_FIELDS_SystemExit(X, e) X(e->code)
 #define EXTRA_FIELDS_NameError(X, e) X(e->name)
 #define EXTRA_FIELDS_AttributeError(X, e) X(e->obj) X(e->name)
+#define EXTRA_FIELDS_OSError(X, e) X(e->myerrno) X(e->strerror) X(e->filename) X(e->filename2)
 #define VISIT_FIELD(f) Kaa_VISIT(f);
 #define CLEAR_FIELD(f) Kaa_CLEAR(f);
 
@@ -76,6 +78,7 @@ DEFINE_GC(KaaStopIterationObject, EXTRA_FIELDS_StopIteration)
 DEFINE_GC(KaaSystemExitObject, EXTRA_FIELDS_SystemExit)
 DEFINE_GC(KaaNameErrorObject, EXTRA_FIELDS_NameError)
 DEFINE_GC(KaaAttributeErrorObject, EXTRA_FIELDS_AttributeError)
+DEFINE_GC(KaaOSErrorObject, EXTRA_FIELDS_OSError)
 
 static void exc_dealloc(KaaObject *o)
 {
@@ -377,6 +380,119 @@ static KaaGetSetDef exc_getset[] = {
     {NULL},
 };
 
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5
+// arguments the fields are set, and args keeps only (errno, strerror) when
+// a filename is given (CPython's oserror_parse_args/oserror_init).
+static int oserror_parse(KaaObject *self, KaaObject *const *args, size_t nargs)
+{
+    KaaOSErrorObject *e = (KaaOSErrorObject *)self;
+    if (nargs < 2 || nargs > 5) {
+        return 0;
+    }
+    Kaa_SETREF(e->myerrno, Kaa_NewRef(args[0]));
+    Kaa_SETREF(e->strerror, Kaa_NewRef(args[1]));
+    if (nargs >= 3) {
+        Kaa_SETREF(e->filename, Kaa_NewRef(args[2]));
+        if (nargs == 5) {
+            Kaa_SETREF(e->filename2, Kaa_NewRef(args[4]));
+        }
+        if (args[2] != Kaa_None) {
+            KaaObject *t = KaaTuple_FromArray(args, 2);
+            if (t == NULL) {
+                return -1;
+            }
+            Kaa_SETREF(BASE(self)->args, t);
+        }
+    }
+    return 0;
+}
+
+static int init_KaaOSErrorObject(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                 KaaObject *kwnames)
+{
+    if (init_KaaBaseExceptionObject(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    return oserror_parse(self, args, nargs);
+}
+
+// OSError(errno, ...) itself picks the subclass for errno: OSError(2, 'x')
+// is a FileNotFoundError.
+static KaaObject *oserror_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
+                              KaaObject *kwnames)
+{
+    if (type == &KaaExc_OSError_Type && nargs >= 2 && nargs <= 5 && KaaInt_Check(args[0])) {
+        int64_t no = KaaInt_AsInt64(args[0]);
+        if (no == -1 && KaaErr_Occurred()) {
+            KaaErr_Clear();
+        }
+        static const struct {
+            int no;
+            KaaTypeObject *type;
+        } map[] = {
+            {EAGAIN, &KaaExc_BlockingIOError_Type},     {EALREADY, &KaaExc_BlockingIOError_Type},
+            {EINPROGRESS, &KaaExc_BlockingIOError_Type}, {EWOULDBLOCK, &KaaExc_BlockingIOError_Type},
+            {ECHILD, &KaaExc_ChildProcessError_Type},    {EPIPE, &KaaExc_BrokenPipeError_Type},
+            {ESHUTDOWN, &KaaExc_BrokenPipeError_Type},
+            {ECONNABORTED, &KaaExc_ConnectionAbortedError_Type},
+            {ECONNREFUSED, &KaaExc_ConnectionRefusedError_Type},
+            {ECONNRESET, &KaaExc_ConnectionResetError_Type},
+            {EEXIST, &KaaExc_FileExistsError_Type},      {ENOENT, &KaaExc_FileNotFoundError_Type},
+            {EISDIR, &KaaExc_IsADirectoryError_Type},    {ENOTDIR, &KaaExc_NotADirectoryError_Type},
+            {EINTR, &KaaExc_InterruptedError_Type},      {EACCES, &KaaExc_PermissionError_Type},
+            {EPERM, &KaaExc_PermissionError_Type},       {ESRCH, &KaaExc_ProcessLookupError_Type},
+            {ETIMEDOUT, &KaaExc_TimeoutError_Type},
+        };
+        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+            if (map[i].no == no) {
+                type = map[i].type;
+                break;
+            }
+        }
+    }
+    KaaObject *self = exc_new(type, args, nargs, kwnames);
+    if (self && oserror_parse(self, args, nargs) < 0) {
+        Kaa_CLEAR(self);
+    }
+    return self;
+}
+
+KaaObject *KaaErr_SetFromErrnoWithFilename(int err, KaaObject *filename)
+{
+    KaaObject *args[3];
+    args[0] = KaaInt_FromInt64(err);
+    args[1] = KaaStr_FromString(strerror(err));
+    args[2] = filename;
+    KaaObject *exc = args[0] && args[1]
+                         ? oserror_new(&KaaExc_OSError_Type, args, filename ? 3 : 2, NULL)
+                         : NULL;
+    Kaa_XDECREF(args[0]);
+    Kaa_XDECREF(args[1]);
+    if (exc) {
+        KaaErr_SetObject((KaaObject *)Kaa_TYPE(exc), exc);
+        Kaa_DECREF(exc);
+    }
+    return NULL;
+}
+
+static KaaObject *exc_str(KaaObject *self);
+
+static KaaObject *oserror_str(KaaObject *self)
+{
+    KaaOSErrorObject *e = (KaaOSErrorObject *)self;
+    if (e->filename && e->filename != Kaa_None) {
+        if (e->filename2 && e->filename2 != Kaa_None) {
+            return KaaStr_FromFormat("[Errno %S] %S: %R -> %R", e->myerrno, e->strerror,
+                                     e->filename, e->filename2);
+        }
+        return KaaStr_FromFormat("[Errno %S] %S: %R", e->myerrno, e->strerror, e->filename);
+    }
+    if (e->myerrno && e->strerror && e->myerrno != Kaa_None && e->strerror != Kaa_None) {
+        return KaaStr_FromFormat("[Errno %S] %S", e->myerrno, e->strerror);
+    }
+    return exc_str(self);
+}
+
 static KaaObject *exc_with_traceback(KaaObject *self, KaaObject *tb)
 {
     if (exc_set_tb(self, tb, NULL) < 0) {
@@ -394,6 +510,10 @@ static KaaMethodDef exc_methods[] = {
 static KaaMemberDef stopiteration_members[] = {MEMBER(KaaStopIterationObject, value), {NULL}};
 static KaaMemberDef systemexit_members[] = {MEMBER(KaaSystemExitObject, code), {NULL}};
 static KaaMemberDef nameerror_members[] = {MEMBER(KaaNameErrorObject, name), {NULL}};
+static KaaMemberDef oserror_members[] = {
+    {"errno", KAA_T_OBJECT, offsetof(KaaOSErrorObject, myerrno), KAA_MEMBER_WRITABLE},
+    MEMBER(KaaOSErrorObject, strerror), MEMBER(KaaOSErrorObject, filename),
+    MEMBER(KaaOSErrorObject, filename2), {NULL}};
 static KaaMemberDef attributeerror_members[] = {MEMBER(KaaAttributeErrorObject, name),
                                                 MEMBER(KaaAttributeErrorObject, obj), {NULL}};
 static KaaMemberDef syntaxerror_members[] = {
@@ -435,6 +555,9 @@ int kaa_exceptions_init(void)
     KaaExc_SystemExit_Type.tp_members = systemexit_members;
     KaaExc_NameError_Type.tp_members = nameerror_members;
     KaaExc_AttributeError_Type.tp_members = attributeerror_members;
+    KaaExc_OSError_Type.tp_members = oserror_members;
+    KaaExc_OSError_Type.tp_str = oserror_str;
+    KaaExc_OSError_Type.tp_new = oserror_new;
     KaaExc_SyntaxError_Type.tp_members = syntaxerror_members;
 #define READY_EXC(cname, pyname, base, st)                                                       \
     if (KaaType_Ready(&KaaExc_##cname##_Type) < 0) {                                             \
@@ -454,5 +577,10 @@ int kaa_exceptions_add_to(KaaObject *dict)
     }
     KAA_EXCEPTIONS(ADD_EXC)
 #undef ADD_EXC
+    // Old names of OSError.
+    if (KaaDict_SetItemString(dict, "EnvironmentError", KaaExc(OSError)) < 0 ||
+        KaaDict_SetItemString(dict, "IOError", KaaExc(OSError)) < 0) {
+        return -1;
+    }
     return 0;
 }

@@ -1,13 +1,21 @@
-/* File objects: a small model of CPython's io stack in one type. open()
- * returns a text file (io.TextIOWrapper's behaviour and repr) over a C FILE*:
- * UTF-8 only, positions are byte offsets (CPython's tell() cookie for a
- * stateless UTF-8 decoder), and the newline= rules of TextIOWrapper. The
- * same type wraps the C standard streams as sys.stdin/stdout/stderr, so
- * print() and sys.stdout.write() share stdout's buffer and keep their order.
- * Binary modes need bytes, which kaa does not have yet: open() refuses them.
+/* File objects: a small model of CPython's io stack over a C FILE*, whose
+ * buffer stands in for CPython's. open() in a text mode returns a text file
+ * (io.TextIOWrapper's behaviour and repr): UTF-8 only, positions are byte
+ * offsets (CPython's tell() cookie for a stateless UTF-8 decoder), and the
+ * newline= rules of TextIOWrapper. The same type wraps the C standard streams
+ * as sys.stdin/stdout/stderr, so print() and sys.stdout.write() share stdout's
+ * buffer and keep their order.
+ * A 'b' mode returns a binary file: bytes in and out, lines end at b'\n' only,
+ * with the behaviour, error messages and order of checks of io.BufferedReader
+ * ('rb'), BufferedWriter ('wb', 'ab', 'xb') or BufferedRandom (a '+' mode).
+ * The four types share one struct (`binary` tells them apart) and most of
+ * their code; their names, reprs and method tables differ. Not modelled: the raw
+ * io.FileIO layer (buffering=0), peek(), detach(), and how much CPython would
+ * have buffered (read1() reads up to the buffer size, whatever is buffered).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +26,13 @@
 #include "util/strbuf.h"
 #include "vm/vm.h"
 
+// lseek()'s SEEK_DATA and SEEK_HOLE, which seek() accepts as CPython does;
+// glibc declares them only under _GNU_SOURCE.
+#if defined(__linux__) && !defined(SEEK_DATA)
+#define SEEK_DATA 3
+#define SEEK_HOLE 4
+#endif
+
 // newline= modes. NL_UNIVERSAL (None) ends lines at \n, \r\n or \r and reads
 // them all as \n; NL_ANY ('') ends lines the same way without translating;
 // the others end lines only at that string and translate \n to it on write.
@@ -27,16 +42,22 @@ enum { OP_NONE, OP_READ, OP_WRITE };
 typedef struct KaaFileObject {
     KaaObject_HEAD FILE *fp; // NULL once closed
     KaaObject *name;         // str, or int for a file descriptor
-    KaaObject *mode;         // str, as given to open()
-    KaaObject *encoding;     // str
-    KaaObject *errors;       // str
+    KaaObject *mode;         // str: as given to open(), or FileIO's form for binary files
+    KaaObject *encoding;     // str; NULL for binary files
+    KaaObject *errors;       // str; NULL for binary files
     int readable, writable;
-    int newline; // NL_*
-    int closefd; // close() closes the FILE*
-    int last_op; // OP_*: C streams need a flush or seek between the two
+    int binary;          // bytes in and out; the type is one of the Buffered* types
+    Kaa_ssize_t bufsize; // binary: CPython's buffer size (st_blksize), read1()'s default
+    int newline;         // NL_*
+    int closefd;         // close() closes the FILE* (else flushes it: C's standard streams)
+    int fd;              // what fileno() reports
+    int last_op;         // OP_*: C streams need a flush or seek between the two
 } KaaFileObject;
 
 #define FILE_(o) ((KaaFileObject *)(o))
+
+// The binary file types, defined at the bottom of the file.
+static KaaTypeObject BufferedReader_Type, BufferedWriter_Type, BufferedRandom_Type;
 
 int kaa_unpack_args(const char *fname, KaaObject *const *args, size_t nargs, KaaObject *kwnames,
                     const char *const *kwlist, int nrequired, KaaObject **out);
@@ -49,7 +70,7 @@ int kaa_unpack_args(const char *fname, KaaObject *const *args, size_t nargs, Kaa
 static KaaTypeObject UnsupportedOperation_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "io.UnsupportedOperation",
-    .tp_basicsize = sizeof(KaaBaseExceptionObject),
+    // No tp_basicsize: KaaType_Ready copies OSError's instance layout.
     .tp_flags = KAA_TPFLAGS_BASETYPE | KAA_TPFLAGS_HAVE_GC | KAA_TPFLAGS_BASE_EXC_SUBCLASS,
     .tp_base = &KaaExc_OSError_Type,
 };
@@ -92,41 +113,18 @@ static KaaObject *err_closed(void)
     return NULL;
 }
 
-// Raise the OSError subclass for errno err, CPython's way: the message
-// "[Errno 2] No such file or directory: 'x'" plus errno, strerror and
-// filename attributes. (kaa's OSError has no errno-aware __str__, so the
-// message is the single argument: e.args differs from CPython's.)
+// ValueError(msg) for another wording: the buffered classes name the
+// operation ("read of closed file"), the raw file's queries drop the period.
+static KaaObject *closed_error(const char *msg)
+{
+    KaaErr_SetString(KaaExc(ValueError), msg);
+    return NULL;
+}
+
+// Raise the OSError subclass for errno err, CPython's way.
 static KaaObject *raise_errno(int err, KaaObject *filename)
 {
-    KaaObject *type = err == ENOENT                   ? KaaExc(FileNotFoundError)
-                      : err == EEXIST                 ? KaaExc(FileExistsError)
-                      : err == EACCES || err == EPERM ? KaaExc(PermissionError)
-                      : err == EISDIR                 ? KaaExc(IsADirectoryError)
-                                                      : KaaExc(OSError);
-    KaaObject *msg = filename ? KaaStr_FromFormat("[Errno %d] %s: %R", err, strerror(err), filename)
-                              : KaaStr_FromFormat("[Errno %d] %s", err, strerror(err));
-    if (msg == NULL) {
-        return NULL;
-    }
-    KaaObject *exc = KaaObject_CallOneArg(type, msg);
-    Kaa_DECREF(msg);
-    if (exc == NULL) {
-        return NULL;
-    }
-    KaaObject *no = KaaInt_FromInt64(err);
-    KaaObject *text = KaaStr_FromString(strerror(err));
-    int bad = no == NULL || text == NULL || KaaObject_SetAttrString(exc, "errno", no) < 0 ||
-              KaaObject_SetAttrString(exc, "strerror", text) < 0 ||
-              KaaObject_SetAttrString(exc, "filename", filename ? filename : Kaa_None) < 0;
-    Kaa_XDECREF(no);
-    Kaa_XDECREF(text);
-    if (bad) {
-        Kaa_DECREF(exc);
-        return NULL;
-    }
-    KaaErr_SetObject(type, exc);
-    Kaa_DECREF(exc);
-    return NULL;
+    return KaaErr_SetFromErrnoWithFilename(err, filename);
 }
 
 // An I/O error on the stream: raise it and reset the stream's error flag.
@@ -145,22 +143,28 @@ static KaaObject *stream_error(KaaFileObject *f)
 
 // --- Creating --------------------------------------------------------------------------------
 
-static KaaFileObject *file_alloc(FILE *fp, KaaObject *name, const char *mode, const char *encoding)
+// A file object of type t over fp; encoding NULL makes a binary file.
+static KaaFileObject *file_alloc(KaaTypeObject *t, FILE *fp, KaaObject *name, const char *mode,
+                                 const char *encoding)
 {
-    if (kaa_container_ready(&KaaFile_Type) < 0) {
+    if (kaa_container_ready(t) < 0) {
         return NULL;
     }
-    KaaFileObject *f = (KaaFileObject *)KaaType_GenericAlloc(&KaaFile_Type, 0);
+    KaaFileObject *f = (KaaFileObject *)KaaType_GenericAlloc(t, 0);
     if (f == NULL) {
         return NULL;
     }
     f->fp = fp;
+    f->fd = fileno(fp);
     f->name = Kaa_NewRef(name);
     f->mode = KaaStr_FromString(mode);
-    f->encoding = KaaStr_FromString(encoding);
-    f->errors = KaaStr_FromString("strict");
     f->closefd = 1;
-    if (f->mode == NULL || f->encoding == NULL || f->errors == NULL) {
+    f->binary = encoding == NULL;
+    if (!f->binary) {
+        f->encoding = KaaStr_FromString(encoding);
+        f->errors = KaaStr_FromString("strict");
+    }
+    if (f->mode == NULL || (!f->binary && (f->encoding == NULL || f->errors == NULL))) {
         f->fp = NULL;
         Kaa_DECREF(f);
         return NULL;
@@ -174,7 +178,7 @@ KaaObject *kaa_file_from_std(FILE *fp, const char *name, const char *mode)
     if (n == NULL) {
         return NULL;
     }
-    KaaFileObject *f = file_alloc(fp, n, mode, "utf-8");
+    KaaFileObject *f = file_alloc(&KaaFile_Type, fp, n, mode, "utf-8");
     Kaa_DECREF(n);
     if (f == NULL) {
         return NULL;
@@ -219,15 +223,60 @@ static int parse_mode(KaaObject *mode, OpenMode *m)
                          "must have exactly one of create/read/write/append mode");
         return -1;
     }
-    if (m->binary) {
-        KaaErr_SetString(KaaExc(ValueError), "kaa does not support binary files yet");
-        return -1;
+    return 0;
+}
+
+// The checks of open() that follow parse_mode's, in CPython's order: a binary
+// mode takes no text arguments, then the raw file wants one of r/w/a/x.
+static int check_mode_args(const OpenMode *m, KaaObject *encoding, KaaObject *errors,
+                           KaaObject *newline)
+{
+    KaaObject *text_args[] = {encoding, errors, newline};
+    static const char *const names[] = {"an encoding", "an errors", "a newline"};
+    for (int i = 0; i < 3 && m->binary; i++) {
+        if (text_args[i] && text_args[i] != Kaa_None) {
+            KaaErr_Format(KaaExc(ValueError), "binary mode doesn't take %s argument", names[i]);
+            return -1;
+        }
     }
-    if (kinds == 0) {
+    if (m->creating + m->reading + m->writing + m->appending == 0) {
         KaaErr_SetString(KaaExc(ValueError), "Must have exactly one of create/read/write/append "
                                              "mode and at most one plus");
         return -1;
     }
+    return 0;
+}
+
+// A binary file's mode attribute: io.FileIO's spelling of the mode ('w+b' is 'rb+').
+static const char *raw_mode(const OpenMode *m)
+{
+    if (m->creating) {
+        return m->updating ? "xb+" : "xb";
+    }
+    if (m->appending) {
+        return m->updating ? "ab+" : "ab";
+    }
+    if (m->updating) {
+        return "rb+";
+    }
+    return m->reading ? "rb" : "wb";
+}
+
+// A C int argument (open()'s buffering, seek()'s whence), CPython's messages.
+static int int_arg(KaaObject *o, int *out)
+{
+    KaaObject *i = KaaNumber_Index(o);
+    if (i == NULL) {
+        return -1;
+    }
+    int64_t v = KaaInt_AsInt64(i);
+    Kaa_DECREF(i);
+    if ((v == -1 && KaaErr_Occurred()) || v < INT_MIN || v > INT_MAX) {
+        KaaErr_Clear();
+        KaaErr_SetString(KaaExc(OverflowError), "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
     return 0;
 }
 
@@ -297,7 +346,9 @@ static int check_str_arg(KaaObject *o, const char *name, int none_ok)
 }
 
 // Open path (or adopt descriptor fd >= 0) as the OS sees it; NULL with errno.
-static FILE *open_stream(const char *path, int fd, const OpenMode *m)
+// Without closefd, the stream gets a duplicate of fd: a FILE* can only be
+// freed by closing its descriptor, and close() must leave fd open.
+static FILE *open_stream(const char *path, int fd, int closefd, const OpenMode *m)
 {
     int flags = m->updating ? O_RDWR : m->reading ? O_RDONLY : O_WRONLY;
     if (m->writing) {
@@ -307,12 +358,14 @@ static FILE *open_stream(const char *path, int fd, const OpenMode *m)
     } else if (m->creating) {
         flags |= O_CREAT | O_EXCL;
     }
-    int owned = fd < 0;
-    if (owned) {
+    int owned = fd < 0 || !closefd;
+    if (fd < 0) {
         fd = open(path, flags | O_CLOEXEC, 0666);
-        if (fd < 0) {
-            return NULL;
-        }
+    } else if (!closefd) {
+        fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    }
+    if (fd < 0) {
+        return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -340,6 +393,71 @@ static FILE *open_stream(const char *path, int fd, const OpenMode *m)
     return fp;
 }
 
+// open()'s file argument: a path (str or bytes) in *path, or a descriptor in
+// *fd with *path NULL. 0, or -1 with CPython's error.
+static int file_arg(KaaObject *file, int closefd, const char **path, int *fd)
+{
+    *path = NULL;
+    *fd = -1;
+    if (KaaInt_Check(file)) {
+        int64_t v = KaaInt_AsInt64(file);
+        if (v == -1 && KaaErr_Occurred()) {
+            return -1;
+        }
+        if (v < 0 || v > 0x7fffffff) {
+            KaaErr_SetString(KaaExc(ValueError), "negative file descriptor");
+            return -1;
+        }
+        *fd = (int)v;
+        return 0;
+    }
+    // kaa_builtin_open has checked the type: str or bytes.
+    const char *p = KaaStr_Check(file) ? KaaStr_DATA(file) : KaaBytes_AS_STRING(file);
+    Kaa_ssize_t n = KaaStr_Check(file) ? KaaStr_NBYTES(file) : KaaBytes_GET_SIZE(file);
+    if ((Kaa_ssize_t)strlen(p) != n) {
+        KaaErr_SetString(KaaExc(ValueError), "embedded null byte");
+        return -1;
+    }
+    if (!closefd) {
+        KaaErr_SetString(KaaExc(ValueError), "Cannot use closefd=False with file name");
+        return -1;
+    }
+    *path = p;
+    return 0;
+}
+
+// The object open() returns for mode m over the open stream fp, or NULL (and
+// fp closed) with an exception.
+static KaaObject *wrap_stream(FILE *fp, KaaObject *file, KaaObject *modeobj, const OpenMode *m,
+                              int buffering, const char *encoding)
+{
+    KaaTypeObject *t = !m->binary    ? &KaaFile_Type
+                       : m->updating ? &BufferedRandom_Type
+                       : m->reading  ? &BufferedReader_Type
+                                     : &BufferedWriter_Type;
+    const char *mode = m->binary ? raw_mode(m) : modeobj ? KaaStr_DATA(modeobj) : "r";
+    KaaFileObject *f = NULL;
+    if (buffering == 0 && !m->binary) {
+        // CPython opens (and so creates or truncates) the file first.
+        KaaErr_SetString(KaaExc(ValueError), "can't have unbuffered text I/O");
+    } else if (buffering == 0) {
+        KaaErr_SetString(KaaExc(NotImplementedError),
+                         "kaa's open() has no unbuffered binary files (io.FileIO)");
+    } else {
+        f = file_alloc(t, fp, file, mode, m->binary ? NULL : encoding);
+    }
+    if (f == NULL) {
+        fclose(fp);
+        return NULL;
+    }
+    f->readable = m->reading || m->updating;
+    f->writable = !m->reading || m->updating;
+    struct stat st;
+    f->bufsize =
+        fstat(fileno(fp), &st) == 0 && st.st_blksize > 1 ? (Kaa_ssize_t)st.st_blksize : 8192;
+    return (KaaObject *)f;
+}
+
 KaaObject *kaa_builtin_open(KaaObject *self, KaaObject *const *args, size_t nargs,
                             KaaObject *kwnames)
 {
@@ -350,12 +468,14 @@ KaaObject *kaa_builtin_open(KaaObject *self, KaaObject *const *args, size_t narg
         return NULL;
     }
     KaaObject *file = a[0];
-    if (!KaaStr_Check(file) && !KaaInt_Check(file)) {
+    if (!KaaStr_Check(file) && !KaaInt_Check(file) && !KaaBytes_Check(file)) {
         return KaaErr_Format(KaaExc(TypeError), "expected str, bytes or os.PathLike object, not %s",
                              Kaa_TYPE(file)->tp_name);
     }
-    if (check_str_arg(a[1], "mode", 0) < 0 || check_str_arg(a[3], "encoding", 1) < 0 ||
-        check_str_arg(a[4], "errors", 1) < 0 || check_str_arg(a[5], "newline", 1) < 0) {
+    int buffering = -1;
+    if (check_str_arg(a[1], "mode", 0) < 0 || (a[2] && int_arg(a[2], &buffering) < 0) ||
+        check_str_arg(a[3], "encoding", 1) < 0 || check_str_arg(a[4], "errors", 1) < 0 ||
+        check_str_arg(a[5], "newline", 1) < 0) {
         return NULL;
     }
     if (a[7] && a[7] != Kaa_None) {
@@ -370,6 +490,9 @@ KaaObject *kaa_builtin_open(KaaObject *self, KaaObject *const *args, size_t narg
     } else if (parse_mode(modeobj, &m) < 0) {
         return NULL;
     }
+    if (check_mode_args(&m, a[3], a[4], a[5]) < 0) {
+        return NULL;
+    }
     int closefd = 1;
     if (a[6] && (closefd = KaaObject_IsTrue(a[6])) < 0) {
         return NULL;
@@ -377,46 +500,32 @@ KaaObject *kaa_builtin_open(KaaObject *self, KaaObject *const *args, size_t narg
     if (parse_newline(a[5], &newline) < 0) {
         return NULL;
     }
-    int fd = -1;
-    if (KaaInt_Check(file)) {
-        int64_t v = KaaInt_AsInt64(file);
-        if (v == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
-        if (v < 0 || v > 0x7fffffff) {
-            return KaaErr_Format(KaaExc(ValueError), "negative file descriptor");
-        }
-        fd = (int)v;
-    } else {
-        if ((Kaa_ssize_t)strlen(KaaStr_DATA(file)) != KaaStr_NBYTES(file)) {
-            return KaaErr_Format(KaaExc(ValueError), "embedded null byte");
-        }
-        if (!closefd) {
-            return KaaErr_Format(KaaExc(ValueError), "Cannot use closefd=False with file name");
-        }
+    const char *path;
+    int fd;
+    if (file_arg(file, closefd, &path, &fd) < 0) {
+        return NULL;
     }
     const char *encoding = check_encoding(a[3]);
     if (encoding == NULL) {
         return NULL;
     }
     errno = 0;
-    FILE *fp = open_stream(KaaStr_DATA(file), fd, &m);
+    FILE *fp = open_stream(path, fd, closefd, &m);
     if (fp == NULL) {
-        return raise_errno(errno ? errno : EIO, KaaStr_Check(file) ? file : NULL);
+        return raise_errno(errno ? errno : EIO, path ? file : NULL);
     }
-    KaaFileObject *f = file_alloc(fp, file, modeobj ? KaaStr_DATA(modeobj) : "r", encoding);
+    KaaObject *f = wrap_stream(fp, file, modeobj, &m, buffering, encoding);
     if (f == NULL) {
-        fclose(fp);
         return NULL;
     }
-    f->readable = m.reading || m.updating;
-    f->writable = !m.reading || m.updating;
-    f->newline = newline;
-    f->closefd = closefd;
-    if (a[4] && a[4] != Kaa_None) {
-        Kaa_SETREF(f->errors, Kaa_NewRef(a[4]));
+    FILE_(f)->newline = newline;
+    if (fd >= 0) {
+        FILE_(f)->fd = fd; // not the duplicate that the stream may hold
     }
-    return (KaaObject *)f;
+    if (a[4] && a[4] != Kaa_None) {
+        Kaa_SETREF(FILE_(f)->errors, Kaa_NewRef(a[4]));
+    }
+    return f;
 }
 
 // --- Reading --------------------------------------------------------------------------------
@@ -433,7 +542,13 @@ static void switch_op(KaaFileObject *f, int op)
     f->last_op = op;
 }
 
-// Common checks of the reading methods. 0, or -1 with an exception.
+static void prepare_read(KaaFileObject *f)
+{
+    switch_op(f, OP_READ);
+    clearerr(f->fp); // so a tty can be read again after an end of file
+}
+
+// Common checks of the text reading methods. 0, or -1 with an exception.
 static int check_readable(KaaFileObject *f)
 {
     if (f->fp == NULL) {
@@ -444,9 +559,19 @@ static int check_readable(KaaFileObject *f)
         unsupported("not readable");
         return -1;
     }
-    switch_op(f, OP_READ);
-    clearerr(f->fp); // so a tty can be read again after an end of file
+    prepare_read(f);
     return 0;
+}
+
+// A binary file's operation that its class lacks (`ok` false) raises
+// UnsupportedOperation(name) before anything else is checked. 0 or -1.
+static int need(int ok, const char *name)
+{
+    if (ok) {
+        return 0;
+    }
+    unsupported(name);
+    return -1;
 }
 
 // Read up to limit characters (limit < 0: no limit) into b, through the end of
@@ -497,12 +622,45 @@ static int read_text(KaaFileObject *f, KaaStrBuf *b, Kaa_ssize_t limit, int line
     return ferror(fp) ? -1 : 0;
 }
 
-// Read and decode: new str or NULL.
-static KaaObject *read_str(KaaFileObject *f, Kaa_ssize_t limit, int line)
+// Read up to limit bytes (limit < 0: no limit) into b, through the first
+// b'\n' when `line`. 0, or -1 on an I/O error.
+static int read_binary(FILE *fp, KaaStrBuf *b, Kaa_ssize_t limit, int line)
+{
+    if (line) {
+        int c;
+        while ((limit < 0 || (Kaa_ssize_t)b->len < limit) && (c = getc(fp)) != EOF) {
+            kaa_strbuf_addc(b, (char)c);
+            if (c == '\n') {
+                break;
+            }
+        }
+        return ferror(fp) ? -1 : 0;
+    }
+    char chunk[8192];
+    while (!b->failed) {
+        size_t want = sizeof chunk;
+        if (limit >= 0 && (size_t)limit - b->len < want) {
+            want = (size_t)limit - b->len;
+        }
+        size_t got = want ? fread(chunk, 1, want, fp) : 0;
+        kaa_strbuf_add(b, chunk, got);
+        if (got < want || want == 0) {
+            break;
+        }
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+// Read up to limit characters or bytes (limit < 0: no limit), through the end
+// of the first line when `line`: a new str or bytes ('' at the end), or NULL.
+static KaaObject *read_data(KaaFileObject *f, Kaa_ssize_t limit, int line)
 {
     KaaStrBuf b;
     kaa_strbuf_init(&b);
-    if (limit != 0 && read_text(f, &b, limit, line) < 0) {
+    int r = limit == 0  ? 0
+            : f->binary ? read_binary(f->fp, &b, limit, line)
+                        : read_text(f, &b, limit, line);
+    if (r < 0) {
         kaa_strbuf_free(&b);
         return stream_error(f);
     }
@@ -510,12 +668,14 @@ static KaaObject *read_str(KaaFileObject *f, Kaa_ssize_t limit, int line)
         kaa_strbuf_free(&b);
         return KaaErr_NoMemory();
     }
-    KaaObject *s = KaaStr_FromStringAndSize(b.data ? b.data : "", (Kaa_ssize_t)b.len);
+    const char *p = b.data ? b.data : "";
+    KaaObject *s = f->binary ? KaaBytes_FromStringAndSize(p, (Kaa_ssize_t)b.len)
+                             : KaaStr_FromStringAndSize(p, (Kaa_ssize_t)b.len);
     kaa_strbuf_free(&b);
     return s;
 }
 
-// A size argument: None or an int; -1 means no limit.
+// A size argument: None or an int; negative (-1 for None) means no limit.
 static int size_arg(KaaObject *const *args, size_t nargs, Kaa_ssize_t *out)
 {
     *out = -1;
@@ -529,21 +689,28 @@ static int size_arg(KaaObject *const *args, size_t nargs, Kaa_ssize_t *out)
         return -1;
     }
     *out = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
-    if (*out == -1 && KaaErr_Occurred()) {
+    return *out == -1 && KaaErr_Occurred() ? -1 : 0;
+}
+
+// "TextIOWrapper.read() takes no keyword arguments" when kwnames is not
+// empty; cls names the CPython class defining the method (NULL: self's).
+static int no_kwargs(KaaObject *self, const char *cls, const char *name, KaaObject *kwnames)
+{
+    if (kwnames && KaaTuple_GET_SIZE(kwnames)) {
+        const char *tname = Kaa_TYPE(self)->tp_name;
+        const char *dot = strrchr(tname, '.');
+        KaaErr_Format(KaaExc(TypeError), "%s.%s() takes no keyword arguments",
+                      cls   ? cls
+                      : dot ? dot + 1
+                            : tname,
+                      name);
         return -1;
-    }
-    if (*out < 0) {
-        *out = -1;
     }
     return 0;
 }
 
-static int method_args(const char *name, KaaObject *kwnames, size_t nargs, size_t max)
+static int max_args(const char *name, size_t nargs, size_t max)
 {
-    if (kwnames && KaaTuple_GET_SIZE(kwnames)) {
-        KaaErr_Format(KaaExc(TypeError), "%s() takes no keyword arguments", name);
-        return -1;
-    }
     if (nargs > max) {
         KaaErr_Format(KaaExc(TypeError), "%s expected at most %zu argument%s, got %zu", name, max,
                       max == 1 ? "" : "s", nargs);
@@ -552,26 +719,32 @@ static int method_args(const char *name, KaaObject *kwnames, size_t nargs, size_
     return 0;
 }
 
+static int method_args(KaaObject *self, const char *name, KaaObject *kwnames, size_t nargs,
+                       size_t max)
+{
+    return no_kwargs(self, NULL, name, kwnames) < 0 ? -1 : max_args(name, nargs, max);
+}
+
 static KaaObject *file_read(KaaObject *self, KaaObject *const *args, size_t nargs,
                             KaaObject *kwnames)
 {
     Kaa_ssize_t n;
-    if (method_args("read", kwnames, nargs, 1) < 0 || size_arg(args, nargs, &n) < 0 ||
+    if (method_args(self, "read", kwnames, nargs, 1) < 0 || size_arg(args, nargs, &n) < 0 ||
         check_readable(FILE_(self)) < 0) {
         return NULL;
     }
-    return read_str(FILE_(self), n, 0);
+    return read_data(FILE_(self), n, 0);
 }
 
 static KaaObject *file_readline(KaaObject *self, KaaObject *const *args, size_t nargs,
                                 KaaObject *kwnames)
 {
     Kaa_ssize_t n;
-    if (method_args("readline", kwnames, nargs, 1) < 0 || size_arg(args, nargs, &n) < 0 ||
+    if (method_args(self, "readline", kwnames, nargs, 1) < 0 || size_arg(args, nargs, &n) < 0 ||
         check_readable(FILE_(self)) < 0) {
         return NULL;
     }
-    return read_str(FILE_(self), n, 1);
+    return read_data(FILE_(self), n, 1);
 }
 
 KaaObject *kaa_file_readline(KaaObject *f)
@@ -579,31 +752,44 @@ KaaObject *kaa_file_readline(KaaObject *f)
     if (check_readable(FILE_(f)) < 0) {
         return NULL;
     }
-    return read_str(FILE_(f), -1, 1);
+    return read_data(FILE_(f), -1, 1);
 }
 
 // readlines(hint): lines until their total length reaches hint.
 static KaaObject *file_readlines(KaaObject *self, KaaObject *const *args, size_t nargs,
                                  KaaObject *kwnames)
 {
+    KaaFileObject *f = FILE_(self);
     Kaa_ssize_t hint;
-    if (method_args("readlines", kwnames, nargs, 1) < 0 || size_arg(args, nargs, &hint) < 0 ||
-        check_readable(FILE_(self)) < 0) {
+    if (no_kwargs(self, "_IOBase", "readlines", kwnames) < 0 ||
+        max_args("readlines", nargs, 1) < 0 || size_arg(args, nargs, &hint) < 0) {
+        return NULL;
+    }
+    if (f->binary) {
+        // io.IOBase.readlines() iterates the file: closed first, then readable.
+        if (f->fp == NULL) {
+            return err_closed();
+        }
+        if (need(f->readable, "read") < 0) {
+            return NULL;
+        }
+        prepare_read(f);
+    } else if (check_readable(f) < 0) {
         return NULL;
     }
     KaaObject *list = KaaList_New(0);
     Kaa_ssize_t total = 0;
     while (list) {
-        KaaObject *line = read_str(FILE_(self), -1, 1);
+        KaaObject *line = read_data(f, -1, 1);
         if (line == NULL) {
             Kaa_CLEAR(list);
             break;
         }
-        if (KaaStr_LEN(line) == 0) {
+        if (Kaa_SIZE(line) == 0) {
             Kaa_DECREF(line);
             break;
         }
-        total += KaaStr_LEN(line);
+        total += Kaa_SIZE(line);
         int r = KaaList_Append(list, line);
         Kaa_DECREF(line);
         if (r < 0) {
@@ -627,6 +813,109 @@ static KaaObject *file_iternext(KaaObject *self)
 {
     KaaObject *line = kaa_file_readline(self);
     if (line && KaaStr_LEN(line) == 0) {
+        Kaa_DECREF(line);
+        return NULL;
+    }
+    return line;
+}
+
+// Binary reading: CPython's order is UnsupportedOperation, then the arguments,
+// then "<op> of closed file".
+
+static KaaObject *bin_read(KaaObject *self, KaaObject *const *args, size_t nargs,
+                           KaaObject *kwnames)
+{
+    KaaFileObject *f = FILE_(self);
+    Kaa_ssize_t n;
+    if (no_kwargs(self, f->readable ? NULL : "_BufferedIOBase", "read", kwnames) < 0 ||
+        need(f->readable, "read") < 0 || max_args("read", nargs, 1) < 0 ||
+        size_arg(args, nargs, &n) < 0) {
+        return NULL;
+    }
+    if (n < -1) {
+        return KaaErr_Format(KaaExc(ValueError), "read length must be non-negative or -1");
+    }
+    if (f->fp == NULL) {
+        return closed_error("read of closed file");
+    }
+    prepare_read(f);
+    return read_data(f, n, 0);
+}
+
+// read1(n): at most one read of the raw file in CPython, so at most its
+// buffer size when n < 0.
+static KaaObject *bin_read1(KaaObject *self, KaaObject *const *args, size_t nargs,
+                            KaaObject *kwnames)
+{
+    KaaFileObject *f = FILE_(self);
+    Kaa_ssize_t n = -1;
+    if (no_kwargs(self, f->readable ? NULL : "_BufferedIOBase", "read1", kwnames) < 0 ||
+        need(f->readable, "read1") < 0 || max_args("read1", nargs, 1) < 0) {
+        return NULL;
+    }
+    if (nargs == 1 && (n = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError))) == -1 &&
+        KaaErr_Occurred()) {
+        return NULL;
+    }
+    if (f->fp == NULL) {
+        return closed_error("read of closed file");
+    }
+    prepare_read(f);
+    return read_data(f, n < 0 ? f->bufsize : n, 0);
+}
+
+// readinto(b): fill the bytearray b from the file; the number of bytes read.
+static KaaObject *bin_readinto(KaaObject *self, KaaObject *buf)
+{
+    KaaFileObject *f = FILE_(self);
+    if (!KaaByteArray_Check(buf)) {
+        return KaaErr_Format(KaaExc(TypeError),
+                             "readinto() argument must be read-write bytes-like object, not %s",
+                             Kaa_TYPE(buf)->tp_name);
+    }
+    if (need(f->readable, "read") < 0) {
+        return NULL;
+    }
+    if (f->fp == NULL) {
+        return closed_error("readinto of closed file");
+    }
+    prepare_read(f);
+    size_t got = fread(KaaByteArray_AS_STRING(buf), 1, (size_t)KaaByteArray_GET_SIZE(buf), f->fp);
+    if (ferror(f->fp)) {
+        return stream_error(f);
+    }
+    return KaaInt_FromSsize_t((Kaa_ssize_t)got);
+}
+
+// One line of at most limit bytes (negative: no limit) for readline() and
+// iteration, after the checks: new bytes or NULL.
+static KaaObject *bin_line(KaaFileObject *f, Kaa_ssize_t limit)
+{
+    if (need(f->readable, "read") < 0) {
+        return NULL;
+    }
+    if (f->fp == NULL) {
+        return closed_error("readline of closed file");
+    }
+    prepare_read(f);
+    return read_data(f, limit, 1);
+}
+
+static KaaObject *bin_readline(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    Kaa_ssize_t n;
+    if (no_kwargs(self, FILE_(self)->readable ? NULL : "_IOBase", "readline", kwnames) < 0 ||
+        max_args("readline", nargs, 1) < 0 || size_arg(args, nargs, &n) < 0) {
+        return NULL;
+    }
+    return bin_line(FILE_(self), n);
+}
+
+static KaaObject *bin_iternext(KaaObject *self)
+{
+    KaaObject *line = bin_line(FILE_(self), -1);
+    if (line && Kaa_SIZE(line) == 0) {
         Kaa_DECREF(line);
         return NULL;
     }
@@ -684,6 +973,30 @@ static KaaObject *file_write(KaaObject *self, KaaObject *s)
     return KaaInt_FromSsize_t(KaaStr_LEN(s));
 }
 
+// write(b) of a binary file: bytes or bytearray; the number of bytes.
+static KaaObject *bin_write(KaaObject *self, KaaObject *b)
+{
+    KaaFileObject *f = FILE_(self);
+    const char *p;
+    Kaa_ssize_t n;
+    if (need(f->writable, "write") < 0) {
+        return NULL;
+    }
+    if (!kaa_bytes_view(b, &p, &n)) {
+        return KaaErr_Format(KaaExc(TypeError), "a bytes-like object is required, not '%s'",
+                             Kaa_TYPE(b)->tp_name);
+    }
+    if (f->fp == NULL) {
+        return closed_error("write to closed file");
+    }
+    switch_op(f, OP_WRITE);
+    if (fwrite(p, 1, (size_t)n, f->fp) != (size_t)n || ferror(f->fp)) {
+        return stream_error(f);
+    }
+    return KaaInt_FromSsize_t(n);
+}
+
+// writelines(lines): write() each item, text or binary.
 static KaaObject *file_writelines(KaaObject *self, KaaObject *lines)
 {
     if (FILE_(self)->fp == NULL) {
@@ -693,9 +1006,10 @@ static KaaObject *file_writelines(KaaObject *self, KaaObject *lines)
     if (it == NULL) {
         return NULL;
     }
+    KaaObject *(*write)(KaaObject *, KaaObject *) = FILE_(self)->binary ? bin_write : file_write;
     KaaObject *line;
     while ((line = KaaIter_Next(it)) != NULL) {
-        KaaObject *r = file_write(self, line);
+        KaaObject *r = write(self, line);
         Kaa_DECREF(line);
         if (r == NULL) {
             Kaa_DECREF(it);
@@ -714,7 +1028,12 @@ int kaa_file_flush(KaaObject *self)
 {
     KaaFileObject *f = FILE_(self);
     if (f->fp == NULL) {
-        err_closed();
+        // A binary file that buffers writes names the operation.
+        if (f->binary && f->writable) {
+            closed_error("flush of closed file");
+        } else {
+            err_closed();
+        }
         return -1;
     }
     if (f->writable && fflush(f->fp) != 0) {
@@ -772,7 +1091,8 @@ static KaaObject *file_tell(KaaObject *self, KaaObject *unused)
 {
     KaaFileObject *f = FILE_(self);
     if (f->fp == NULL) {
-        return err_closed();
+        // A binary file asks its raw file, which has no final period.
+        return f->binary ? closed_error("I/O operation on closed file") : err_closed();
     }
     long pos = ftell(f->fp);
     if (pos < 0) {
@@ -781,22 +1101,41 @@ static KaaObject *file_tell(KaaObject *self, KaaObject *unused)
     return KaaInt_FromInt64(pos);
 }
 
+// Move to off from whence (0, 1, 2, or SEEK_DATA/SEEK_HOLE where the system
+// has them); the new position, or NULL.
+static KaaObject *seek_to(KaaFileObject *f, int64_t off, int whence)
+{
+    int r;
+    if (whence <= 2) {
+        int w = whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END;
+        r = fseek(f->fp, (long)off, w);
+    } else {
+        // Only lseek() knows these: sync the stream with the descriptor first.
+        long pos = ftell(f->fp);
+        r = pos < 0 ? -1 : fseek(f->fp, pos, SEEK_SET);
+        off_t to = r < 0 ? -1 : lseek(fileno(f->fp), (off_t)off, whence);
+        r = to < 0 ? -1 : fseek(f->fp, (long)to, SEEK_SET);
+    }
+    if (r != 0) {
+        return raise_errno(errno, NULL);
+    }
+    f->last_op = OP_NONE;
+    return file_tell((KaaObject *)f, NULL);
+}
+
 static KaaObject *file_seek(KaaObject *self, KaaObject *const *args, size_t nargs,
                             KaaObject *kwnames)
 {
     KaaFileObject *f = FILE_(self);
-    if (method_args("seek", kwnames, nargs, 2) < 0) {
+    if (method_args(self, "seek", kwnames, nargs, 2) < 0) {
         return NULL;
     }
     if (nargs < 1) {
         return KaaErr_Format(KaaExc(TypeError), "seek expected at least 1 argument, got 0");
     }
-    int64_t whence = 0;
-    if (nargs == 2) {
-        whence = KaaNumber_AsSsize_t(args[1], KaaExc(OverflowError));
-        if (whence == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
+    int whence = 0;
+    if (nargs == 2 && int_arg(args[1], &whence) < 0) {
+        return NULL;
     }
     KaaObject *cookie = KaaNumber_Index(args[0]);
     if (cookie == NULL) {
@@ -817,43 +1156,95 @@ static KaaObject *file_seek(KaaObject *self, KaaObject *const *args, size_t narg
         return unsupported("can't do nonzero end-relative seeks");
     }
     if (whence < 0 || whence > 2) {
-        return KaaErr_Format(KaaExc(ValueError), "invalid whence (%lld, should be 0, 1 or 2)",
-                             (long long)whence);
+        return KaaErr_Format(KaaExc(ValueError), "invalid whence (%d, should be 0, 1 or 2)",
+                             whence);
     }
     if (off < 0) {
         return KaaErr_Format(KaaExc(ValueError), "negative seek position %lld", (long long)off);
     }
-    int w = whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END;
-    if (fseek(f->fp, (long)off, w) != 0) {
-        return raise_errno(errno, NULL);
-    }
-    f->last_op = OP_NONE;
-    return file_tell(self, NULL);
+    return seek_to(f, off, whence);
 }
 
+// seek(target, whence=0) of a binary file: relative and negative offsets are
+// fine; the OS rejects a position before the start.
+static KaaObject *bin_seek(KaaObject *self, KaaObject *const *args, size_t nargs,
+                           KaaObject *kwnames)
+{
+    KaaFileObject *f = FILE_(self);
+    if (method_args(self, "seek", kwnames, nargs, 2) < 0) {
+        return NULL;
+    }
+    if (nargs < 1) {
+        return KaaErr_Format(KaaExc(TypeError), "seek expected at least 1 argument, got 0");
+    }
+    int whence = 0;
+    if (nargs == 2 && int_arg(args[1], &whence) < 0) {
+        return NULL;
+    }
+    int valid = whence >= 0 && whence <= 2;
+#ifdef SEEK_DATA
+    valid = valid || whence == SEEK_DATA;
+#endif
+#ifdef SEEK_HOLE
+    valid = valid || whence == SEEK_HOLE;
+#endif
+    if (!valid) {
+        return KaaErr_Format(KaaExc(ValueError), "whence value %d unsupported", whence);
+    }
+    if (f->fp == NULL) {
+        return closed_error("seek of closed file");
+    }
+    KaaObject *target = KaaNumber_Index(args[0]);
+    if (target == NULL) {
+        return NULL;
+    }
+    int64_t off = KaaInt_AsInt64(target);
+    Kaa_DECREF(target);
+    if (off == -1 && KaaErr_Occurred()) {
+        KaaErr_Clear();
+        return KaaErr_Format(KaaExc(ValueError), "cannot fit 'int' into an offset-sized integer");
+    }
+    return seek_to(f, off, whence);
+}
+
+// truncate(pos=None): cut (or extend) the file at pos, by default the current
+// position, which does not move. A binary file names the operation when closed.
 static KaaObject *file_truncate(KaaObject *self, KaaObject *const *args, size_t nargs,
                                 KaaObject *kwnames)
 {
     KaaFileObject *f = FILE_(self);
-    if (method_args("truncate", kwnames, nargs, 1) < 0) {
+    if (method_args(self, "truncate", kwnames, nargs, 1) < 0) {
         return NULL;
     }
     if (f->fp == NULL) {
-        return err_closed();
+        return f->binary ? closed_error("truncate of closed file") : err_closed();
     }
-    if (!f->writable) {
-        return unsupported("truncate");
+    if (need(f->writable, "truncate") < 0) {
+        return NULL;
     }
-    fflush(f->fp);
+    // fflush() writes out pending data and drops the read-ahead (leaving the
+    // descriptor at the current position), which the truncation could make stale.
     long size = ftell(f->fp);
+    if (size < 0 || fflush(f->fp) != 0) {
+        return raise_errno(errno, NULL);
+    }
     if (nargs == 1 && args[0] != Kaa_None) {
-        size = (long)KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
-        if (size == -1 && KaaErr_Occurred()) {
+        KaaObject *pos = KaaNumber_Index(args[0]);
+        if (pos == NULL) {
             return NULL;
         }
+        int64_t v = KaaInt_AsInt64(pos);
+        Kaa_DECREF(pos);
+        if (v == -1 && KaaErr_Occurred()) {
+            return NULL;
+        }
+        if (v < 0 || v > LONG_MAX) {
+            return raise_errno(EINVAL, NULL);
+        }
+        size = (long)v;
     }
-    if (size < 0 || ftruncate(fileno(f->fp), size) != 0) {
-        return raise_errno(size < 0 ? EINVAL : errno, NULL);
+    if (ftruncate(fileno(f->fp), size) != 0) {
+        return raise_errno(errno, NULL);
     }
     return KaaInt_FromInt64(size);
 }
@@ -862,26 +1253,25 @@ static KaaObject *file_truncate(KaaObject *self, KaaObject *const *args, size_t 
 static KaaObject *file_query(KaaObject *self, int which)
 {
     KaaFileObject *f = FILE_(self);
-    if (f->fp == NULL) {
-        // CPython: readable() answers even when closed, and the raw-file
-        // queries say it without the final period.
-        if (which == 0) {
-            return KaaBool_FromLong(f->readable);
+    if (which <= 1) {
+        // CPython answers False for what the mode lacks without looking at
+        // the file (io.IOBase's default).
+        int ok = which == 0 ? f->readable : f->writable;
+        if (!ok || f->fp != NULL) {
+            return KaaBool_FromLong(ok);
         }
-        KaaErr_SetString(KaaExc(ValueError), "I/O operation on closed file");
-        return NULL;
+    }
+    if (f->fp == NULL) {
+        // The raw file's wording, without the final period.
+        return closed_error("I/O operation on closed file");
     }
     switch (which) {
-    case 0:
-        return KaaBool_FromLong(f->readable);
-    case 1:
-        return KaaBool_FromLong(f->writable);
     case 2:
         return KaaBool_FromLong(lseek(fileno(f->fp), 0, SEEK_CUR) >= 0);
     case 3:
         return KaaBool_FromLong(isatty(fileno(f->fp)));
     default:
-        return KaaInt_FromInt64(fileno(f->fp));
+        return KaaInt_FromInt64(f->fd);
     }
 }
 
@@ -920,6 +1310,11 @@ static KaaObject *file_repr(KaaObject *self)
     KaaFileObject *f = FILE_(self);
     return KaaStr_FromFormat("<_io.TextIOWrapper name=%R mode=%R encoding=%R>", f->name, f->mode,
                              f->encoding);
+}
+
+static KaaObject *bin_repr(KaaObject *self)
+{
+    return KaaStr_FromFormat("<%s name=%R>", Kaa_TYPE(self)->tp_name, FILE_(self)->name);
 }
 
 static void file_dealloc(KaaObject *self)
@@ -966,7 +1361,7 @@ KaaObject *kaa_sys_stream(const char *name)
     return KaaDict_GetItemString(KaaModule_GetDict(sys), name);
 }
 
-// --- The type ---------------------------------------------------------------------------------
+// --- The types --------------------------------------------------------------------------------
 
 static KaaMethodDef file_methods[] = {
     {"read", file_read, KAA_METH_FASTCALL, NULL},
@@ -1014,5 +1409,81 @@ KaaTypeObject KaaFile_Type = {
     .tp_iternext = file_iternext,
     .tp_methods = file_methods,
     .tp_members = file_members,
+    .tp_getset = file_getset,
+};
+
+// The three binary types differ only in name: what a file may do is in its
+// readable/writable flags, which CPython's classes imply.
+static KaaMethodDef bin_methods[] = {
+    {"read", bin_read, KAA_METH_FASTCALL, NULL},
+    {"read1", bin_read1, KAA_METH_FASTCALL, NULL},
+    {"readinto", bin_readinto, KAA_METH_O, NULL},
+    {"readline", bin_readline, KAA_METH_FASTCALL, NULL},
+    {"readlines", file_readlines, KAA_METH_FASTCALL, NULL},
+    {"write", bin_write, KAA_METH_O, NULL},
+    {"writelines", file_writelines, KAA_METH_O, NULL},
+    {"flush", file_flush, KAA_METH_NOARGS, NULL},
+    {"close", file_close, KAA_METH_NOARGS, NULL},
+    {"seek", bin_seek, KAA_METH_FASTCALL, NULL},
+    {"tell", file_tell, KAA_METH_NOARGS, NULL},
+    {"truncate", file_truncate, KAA_METH_FASTCALL, NULL},
+    {"readable", file_readable, KAA_METH_NOARGS, NULL},
+    {"writable", file_writable, KAA_METH_NOARGS, NULL},
+    {"seekable", file_seekable, KAA_METH_NOARGS, NULL},
+    {"isatty", file_isatty, KAA_METH_NOARGS, NULL},
+    {"fileno", file_fileno, KAA_METH_NOARGS, NULL},
+    {"__enter__", file_enter, KAA_METH_NOARGS, NULL},
+    {"__exit__", file_exit, KAA_METH_FASTCALL, NULL},
+    {NULL},
+};
+
+static KaaMemberDef bin_members[] = {
+    {"name", KAA_T_OBJECT, offsetof(KaaFileObject, name), 0, NULL},
+    {"mode", KAA_T_OBJECT, offsetof(KaaFileObject, mode), 0, NULL},
+    {NULL},
+};
+
+static KaaTypeObject BufferedReader_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "_io.BufferedReader",
+    .tp_basicsize = sizeof(KaaFileObject),
+    .tp_doc = "Create a new buffered reader using the given readable raw IO object.",
+    .tp_dealloc = file_dealloc,
+    .tp_repr = bin_repr,
+    .tp_getattro = KaaObject_GenericGetAttr,
+    .tp_iter = file_iter,
+    .tp_iternext = bin_iternext,
+    .tp_methods = bin_methods,
+    .tp_members = bin_members,
+    .tp_getset = file_getset,
+};
+
+static KaaTypeObject BufferedWriter_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "_io.BufferedWriter",
+    .tp_basicsize = sizeof(KaaFileObject),
+    .tp_doc = "A buffer for a writeable sequential RawIO object.",
+    .tp_dealloc = file_dealloc,
+    .tp_repr = bin_repr,
+    .tp_getattro = KaaObject_GenericGetAttr,
+    .tp_iter = file_iter,
+    .tp_iternext = bin_iternext,
+    .tp_methods = bin_methods,
+    .tp_members = bin_members,
+    .tp_getset = file_getset,
+};
+
+static KaaTypeObject BufferedRandom_Type = {
+    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
+    .tp_name = "_io.BufferedRandom",
+    .tp_basicsize = sizeof(KaaFileObject),
+    .tp_doc = "A buffered interface to random access streams.",
+    .tp_dealloc = file_dealloc,
+    .tp_repr = bin_repr,
+    .tp_getattro = KaaObject_GenericGetAttr,
+    .tp_iter = file_iter,
+    .tp_iternext = bin_iternext,
+    .tp_methods = bin_methods,
+    .tp_members = bin_members,
     .tp_getset = file_getset,
 };

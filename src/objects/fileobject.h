@@ -1,5 +1,6 @@
-/* Text files (objects/fileobject.c): what open() returns and what
- * sys.stdin/stdout/stderr are, a small model of io.TextIOWrapper over a C FILE*.
+/* File objects (objects/fileobject.c): what open() returns and what
+ * sys.stdin/stdout/stderr are, small models of io.TextIOWrapper (text modes)
+ * and io.BufferedReader/BufferedWriter/BufferedRandom ('b' modes) over a C FILE*.
  */
 #ifndef KAA_FILEOBJECT_H
 #define KAA_FILEOBJECT_H
@@ -11,6 +12,8 @@
 
 #include "kaa.h"
 
+// The text file type; the kaa_file_* functions below take only its instances
+// (binary files are used through their methods).
 extern KaaTypeObject KaaFile_Type;
 #define KaaFile_Check(o) KaaType_IsSubtype(Kaa_TYPE(o), &KaaFile_Type)
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaa/bytesobject.h"
 #include "kaa/errors.h"
 #include "kaa/floatobject.h"
 #include "kaa/intobject.h"
@@ -1118,6 +1119,24 @@ static KaaObject *number_float(KaaObject *x)
     }
     if (KaaStr_Check(x)) {
         return KaaFloat_FromString(x);
+    }
+    if (KaaBytes_Check(x) || KaaByteArray_Check(x)) {
+        // float(b'1.5'): the bytes' text, with the bytes' repr in the error.
+        const char *data = KaaBytes_Check(x) ? KaaBytes_AS_STRING(x) : KaaByteArray_AS_STRING(x);
+        KaaObject *s = NULL, *r = NULL;
+        Kaa_ssize_t n = Kaa_SIZE(x), i = 0;
+        while (i < n && (unsigned char)data[i] < 0x80 && data[i] != 0) {
+            i++;
+        }
+        if (i == n && (s = KaaStr_FromStringAndSize(data, n)) != NULL) {
+            r = KaaFloat_FromString(s);
+            Kaa_DECREF(s);
+        }
+        if (r == NULL && (s == NULL || KaaErr_ExceptionMatches(KaaExc(ValueError)))) {
+            KaaErr_Clear();
+            KaaErr_Format(KaaExc(ValueError), "could not convert string to float: %R", x);
+        }
+        return r;
     }
     return KaaErr_Format(KaaExc(TypeError),
                          "float() argument must be a string or a real number, not '%T'", x);

@@ -241,69 +241,80 @@ static int decode_arg(KaaCodeObject *co, int i)
     }
 }
 
-static KaaObject *gen_throw_exc(KaaGenObject *gen, KaaObject *exc)
+// throw(type[, value[, traceback]]) with the arguments as given: a delegate
+// of `yield from` receives them unchanged (CPython's _gen_throw), so only a
+// throw that lands in this generator checks and normalizes them.
+static KaaObject *gen_throw_args(KaaGenObject *gen, KaaObject *const *args, size_t nargs)
 {
     KaaObject *yf = gen_yf(gen);
-    if (yf) {
-        Kaa_INCREF(yf);
-        KaaObject *ret;
-        if (KaaErr_GivenExceptionMatches(exc, KaaExc(GeneratorExit))) {
-            gen->gi_state = GEN_RUNNING;
-            int r = gen_close_iter(yf);
-            gen->gi_state = GEN_SUSPENDED;
+    if (yf == NULL) {
+        KaaObject *exc = make_throw_exception(args, nargs);
+        return exc ? throw_here(gen, exc) : NULL;
+    }
+    Kaa_INCREF(yf);
+    KaaObject *ret;
+    if (KaaErr_GivenExceptionMatches(args[0], KaaExc(GeneratorExit))) {
+        gen->gi_state = GEN_RUNNING;
+        int r = gen_close_iter(yf);
+        gen->gi_state = GEN_SUSPENDED;
+        Kaa_DECREF(yf);
+        if (r < 0) {
+            return throw_here(gen, KaaErr_GetRaisedException());
+        }
+        KaaObject *exc = make_throw_exception(args, nargs);
+        return exc ? throw_here(gen, exc) : NULL;
+    }
+    if (kaa_gen_check(yf)) {
+        gen->gi_state = GEN_RUNNING;
+        ret = gen_throw_args((KaaGenObject *)yf, args, nargs);
+        gen->gi_state = GEN_SUSPENDED;
+    } else {
+        KaaObject *meth;
+        if (KaaObject_LookupAttr(yf, KaaStr_InternFromString("throw"), &meth) < 0 ||
+            meth == NULL) {
             Kaa_DECREF(yf);
-            if (r < 0) {
-                Kaa_DECREF(exc);
+            if (KaaErr_Occurred()) {
                 return throw_here(gen, KaaErr_GetRaisedException());
             }
-            return throw_here(gen, exc);
+            KaaObject *exc = make_throw_exception(args, nargs);
+            return exc ? throw_here(gen, exc) : NULL;
         }
-        if (kaa_gen_check(yf)) {
-            gen->gi_state = GEN_RUNNING;
-            ret = gen_throw_exc((KaaGenObject *)yf, exc);
-            gen->gi_state = GEN_SUSPENDED;
-        } else {
-            KaaObject *meth;
-            if (KaaObject_LookupAttr(yf, KaaStr_InternFromString("throw"), &meth) < 0 ||
-                meth == NULL) {
-                Kaa_DECREF(yf);
-                if (KaaErr_Occurred()) {
-                    Kaa_DECREF(exc);
-                    return throw_here(gen, KaaErr_GetRaisedException());
-                }
-                return throw_here(gen, exc);
-            }
-            gen->gi_state = GEN_RUNNING;
-            ret = KaaObject_CallOneArg(meth, exc);
-            gen->gi_state = GEN_SUSPENDED;
-            Kaa_DECREF(meth);
-            Kaa_DECREF(exc);
-        }
-        Kaa_DECREF(yf);
-        if (ret) {
-            return ret; // the sub-iterator yielded again
-        }
-        // The sub-iterator finished or raised: leave the SEND loop (pop the
-        // receiver, continue at SEND's exit) and resume there with its
-        // return value, or with the exception (CPython 3.11's gen_throw).
-        KaaFrame *f = gen->gi_frame;
-        KaaObject **top = &f->localsplus[f->code->co_nlocalsplus + f->stacktop - 1];
-        Kaa_CLEAR(*top);
-        f->stacktop--;
-        int send_at = decode_arg(f->code, (int)(f->instr - f->code->co_code)); // JUMP -> SEND
-        f->instr = f->code->co_code + decode_arg(f->code, send_at);           // SEND -> exit
-        if (KaaErr_ExceptionMatches(KaaExc(StopIteration))) {
-            KaaObject *si = KaaErr_GetRaisedException();
-            KaaObject *value = ((KaaStopIterationObject *)si)->value;
-            value = value ? Kaa_NewRef(value) : kaa_none_ref();
-            Kaa_DECREF(si);
-            KaaObject *r = kaa_gen_send_ex((KaaObject *)gen, value, 0, 0);
-            Kaa_DECREF(value);
-            return r;
-        }
-        return throw_here(gen, KaaErr_GetRaisedException());
+        gen->gi_state = GEN_RUNNING;
+        ret = KaaObject_Vectorcall(meth, args, nargs, NULL);
+        gen->gi_state = GEN_SUSPENDED;
+        Kaa_DECREF(meth);
     }
-    return throw_here(gen, exc);
+    Kaa_DECREF(yf);
+    if (ret) {
+        return ret; // the sub-iterator yielded again
+    }
+    // The sub-iterator finished or raised: leave the SEND loop (pop the
+    // receiver, continue at SEND's exit) and resume there with its
+    // return value, or with the exception (CPython 3.11's gen_throw).
+    KaaFrame *f = gen->gi_frame;
+    KaaObject **top = &f->localsplus[f->code->co_nlocalsplus + f->stacktop - 1];
+    Kaa_CLEAR(*top);
+    f->stacktop--;
+    int send_at = decode_arg(f->code, (int)(f->instr - f->code->co_code)); // JUMP -> SEND
+    f->instr = f->code->co_code + decode_arg(f->code, send_at);           // SEND -> exit
+    if (KaaErr_ExceptionMatches(KaaExc(StopIteration))) {
+        KaaObject *si = KaaErr_GetRaisedException();
+        KaaObject *value = ((KaaStopIterationObject *)si)->value;
+        value = value ? Kaa_NewRef(value) : kaa_none_ref();
+        Kaa_DECREF(si);
+        KaaObject *r = kaa_gen_send_ex((KaaObject *)gen, value, 0, 0);
+        Kaa_DECREF(value);
+        return r;
+    }
+    return throw_here(gen, KaaErr_GetRaisedException());
+}
+
+// Throw an exception instance (a reference the call takes).
+static KaaObject *gen_throw_exc(KaaGenObject *gen, KaaObject *exc)
+{
+    KaaObject *r = gen_throw_args(gen, &exc, 1);
+    Kaa_DECREF(exc);
+    return r;
 }
 
 static KaaObject *gen_throw(KaaObject *self, KaaObject *const *args, size_t nargs,
@@ -316,11 +327,7 @@ static KaaObject *gen_throw(KaaObject *self, KaaObject *const *args, size_t narg
         return KaaErr_Format(KaaExc(TypeError), "throw expected at least 1 argument, got %zu",
                              nargs);
     }
-    KaaObject *exc = make_throw_exception(args, nargs);
-    if (exc == NULL) {
-        return NULL;
-    }
-    return gen_throw_exc((KaaGenObject *)self, exc);
+    return gen_throw_args((KaaGenObject *)self, args, nargs);
 }
 
 static KaaObject *gen_close(KaaObject *self, KaaObject *unused)
@@ -403,6 +410,7 @@ static int gen_clear(KaaObject *o)
 static void gen_dealloc(KaaObject *o)
 {
     KaaGenObject *gen = (KaaGenObject *)o;
+    kaa_weakref_clear_refs(o); // as CPython: before the finalizer runs
     // Run the finalizer (close) first: it may resurrect the generator.
     if (gen->gi_state == GEN_SUSPENDED && !(KAA_AS_GC(o)->gc_prev & KAA_GC_PREV_MASK_FINALIZED)) {
         KAA_AS_GC(o)->gc_prev |= KAA_GC_PREV_MASK_FINALIZED;

@@ -1289,10 +1289,24 @@ int kaa_add_operators(KaaTypeObject *type)
     return 0;
 }
 
+void kaa_type_modified(void);
+
+static int is_dispatcher(void *f)
+{
+    for (SlotDef *d = slotdefs; d->name; d++) {
+        if (d->dispatcher == f) {
+            return 1;
+        }
+    }
+    return f == (void *)slot_tp_new;
+}
+
 // For a class: point each slot at the dispatcher when the special method
 // comes from Python, or at the builtin base's C function when it is that
 // base's own slot wrapper (so a plain subclass of list keeps list's speed).
-static void fixup_slots(KaaTypeObject *type)
+// `reset`: a slot whose special methods are gone from the whole MRO is
+// cleared (after `del C.__add__`); at creation the inherited value stays.
+static void fixup_slots_ex(KaaTypeObject *type, int reset)
 {
     for (SlotDef *d = slotdefs; d->name; d++) {
         void **p = slot_ptr(type, d);
@@ -1328,6 +1342,10 @@ static void fixup_slots(KaaTypeObject *type)
             use_generic = 1;
         }
         if (!found_any) {
+            if (reset && d->kind != W_NONE && is_dispatcher(*p)) {
+                void **inherited = slot_ptr(type->tp_base, d);
+                *p = inherited ? *inherited : NULL;
+            }
             continue;
         }
         if (hash_none && !use_generic) {
@@ -1338,11 +1356,79 @@ static void fixup_slots(KaaTypeObject *type)
             *p = specific;
         }
     }
-    // __new__: a Python function (a staticmethod in the dict) takes over.
+    // __new__: a Python function (a staticmethod in the dict) takes over;
+    // else the builtin whose __new__ comes first in the MRO (class C(Plain,
+    // tuple) makes instances with tuple's, not with object's via Plain).
     KaaObject *newf = kaa_type_lookup(type, kaa_id.__new__);
     if (newf && Kaa_TYPE(newf) != &KaaCFunction_Type) {
         type->tp_new = slot_tp_new;
+    } else if (newf && ((KaaCFunctionObject *)newf)->m_ml == &tp_new_def) {
+        type->tp_new = ((KaaTypeObject *)((KaaCFunctionObject *)newf)->m_self)->tp_new;
     }
+}
+
+static void fixup_slots(KaaTypeObject *type)
+{
+    fixup_slots_ex(type, 0);
+}
+
+static KaaHeapTypeObject *all_classes, **all_classes_tail = &all_classes;
+
+static void link_class(KaaHeapTypeObject *ht)
+{
+    ht->ht_next = NULL;
+    ht->ht_pprev = all_classes_tail;
+    *all_classes_tail = ht;
+    all_classes_tail = &ht->ht_next;
+}
+
+static void unlink_class(KaaHeapTypeObject *ht)
+{
+    if (ht->ht_pprev == NULL) {
+        return; // never linked (creation failed)
+    }
+    *ht->ht_pprev = ht->ht_next;
+    if (ht->ht_next) {
+        ht->ht_next->ht_pprev = ht->ht_pprev;
+    } else {
+        all_classes_tail = ht->ht_pprev;
+    }
+    ht->ht_pprev = NULL;
+}
+
+void kaa_heaptype_update_slots(KaaTypeObject *type)
+{
+    for (KaaHeapTypeObject *ht = all_classes; ht; ht = ht->ht_next) {
+        KaaTypeObject *t = &ht->ht_type;
+        if (t->tp_mro && KaaType_IsSubtype(t, type)) {
+            fixup_slots_ex(t, 1);
+        }
+    }
+    kaa_type_modified();
+}
+
+int kaa_heaptype_set_name(KaaTypeObject *type, KaaObject *value)
+{
+    KaaHeapTypeObject *ht = (KaaHeapTypeObject *)type;
+    if (value == NULL || !KaaStr_Check(value)) {
+        KaaErr_Format(KaaExc(TypeError), "can only assign string to %s.__name__, not '%s'",
+                      type->tp_name, value ? Kaa_TYPE(value)->tp_name : "NoneType");
+        return -1;
+    }
+    if (strlen(KaaStr_DATA(value)) != (size_t)KaaStr_NBYTES(value)) {
+        KaaErr_SetString(KaaExc(ValueError), "type name must not contain null characters");
+        return -1;
+    }
+    char *copy = kaa_mem_strdup(KaaStr_DATA(value));
+    if (copy == NULL) {
+        KaaErr_NoMemory();
+        return -1;
+    }
+    kaa_mem_free(ht->ht_tpname);
+    ht->ht_tpname = copy;
+    type->tp_name = copy;
+    Kaa_SETREF(type->tp_name_obj, Kaa_NewRef(value));
+    return 0;
 }
 
 // --- Creating a class ----------------------------------------------------------------------
@@ -1667,7 +1753,6 @@ static int finish_class(KaaTypeObject *type, KaaObject *kwds)
     return 0;
 }
 
-void kaa_type_modified(void);
 
 KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, KaaObject *ns,
                         KaaObject *kwds)
@@ -1834,6 +1919,7 @@ KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, 
         kaa_type_modified();
     }
     KAA_GC_TRACK(type);
+    link_class(ht);
     if (finish_class(type, kwds) < 0) {
         Kaa_DECREF(type);
         return NULL;
@@ -1871,7 +1957,9 @@ void kaa_heaptype_dealloc(KaaObject *o)
     kaa_type_modified(); // its address may be reused by a new class
     KaaHeapTypeObject *ht = (KaaHeapTypeObject *)o;
     KaaTypeObject *t = &ht->ht_type;
+    unlink_class(ht);
     kaa_gc_untrack(o);
+    kaa_weakref_clear_refs(o);
     Kaa_CLEAR(t->tp_dict);
     Kaa_CLEAR(t->tp_mro);
     Kaa_CLEAR(t->tp_bases);

@@ -40,6 +40,9 @@ typedef struct KaaHeapTypeObject {
     KaaObject *ht_slots;           // tuple of __slots__ names, or NULL
     KaaMemberDef *ht_members;      // descriptors for __slots__
     char *ht_tpname;               // tp_name's storage
+    // Every live class, in creation order, so that assigning a special
+    // method to a class can update the slots of its subclasses too.
+    struct KaaHeapTypeObject *ht_next, **ht_pprev;
 } KaaHeapTypeObject;
 
 // Attribute storage of instances with a managed dict (object.c calls these).
@@ -53,6 +56,11 @@ KaaObject *kaa_instance_dict(KaaObject *o);
 KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, KaaObject *ns,
                         KaaObject *kwds);
 int kaa_add_operators(KaaTypeObject *type);
+// After a special method was set on or deleted from a class: recompute the
+// slots of that class and of every class deriving from it.
+void kaa_heaptype_update_slots(KaaTypeObject *type);
+// type.__name__ = value for a class (TypeError unless a str).
+int kaa_heaptype_set_name(KaaTypeObject *type, KaaObject *value);
 void kaa_heaptype_fini(void);
 
 extern KaaTypeObject KaaSuper_Type, KaaProperty_Type, KaaStaticMethod_Type, KaaClassMethod_Type,

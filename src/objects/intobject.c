@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaa/bytesobject.h"
 #include "kaa/errors.h"
 #include "kaa/floatobject.h"
 #include "kaa/intobject.h"
@@ -1166,6 +1167,25 @@ static KaaObject *int_get_one(KaaObject *self, void *closure)
 
 // --- Construction from Python -----------------------------------------------------
 
+// int(b'12', base): the bytes' text, with the bytes' repr in the error.
+static KaaObject *int_from_bytes_text(KaaObject *x, int base)
+{
+    const char *data = KaaBytes_Check(x) ? KaaBytes_AS_STRING(x) : KaaByteArray_AS_STRING(x);
+    Kaa_ssize_t n = Kaa_SIZE(x);
+    for (Kaa_ssize_t i = 0; i < n; i++) {
+        if ((unsigned char)data[i] >= 0x80 || data[i] == 0) {
+            return KaaErr_Format(KaaExc(ValueError), "invalid literal for int() with base %d: %R",
+                                 base, x);
+        }
+    }
+    KaaObject *r = KaaInt_FromString(data, (size_t)n, base);
+    if (r == NULL && KaaErr_ExceptionMatches(KaaExc(ValueError))) {
+        KaaErr_Clear();
+        KaaErr_Format(KaaExc(ValueError), "invalid literal for int() with base %d: %R", base, x);
+    }
+    return r;
+}
+
 // int(x) for one argument: CPython's PyNumber_Long.
 static KaaObject *number_long(KaaObject *x)
 {
@@ -1196,6 +1216,9 @@ static KaaObject *number_long(KaaObject *x)
     if (KaaStr_Check(x)) {
         return KaaInt_FromString(KaaStr_DATA(x), (size_t)KaaStr_NBYTES(x), 10);
     }
+    if (KaaBytes_Check(x) || KaaByteArray_Check(x)) {
+        return int_from_bytes_text(x, 10);
+    }
     return KaaErr_Format(KaaExc(TypeError),
                          "int() argument must be a string, a bytes-like object or a real "
                          "number, not '%T'",
@@ -1221,6 +1244,9 @@ static KaaObject *int_new_impl(KaaObject *x, KaaObject *obase)
     if ((base != 0 && base < 2) || base > 36) {
         KaaErr_SetString(KaaExc(ValueError), "int() base must be >= 2 and <= 36, or 0");
         return NULL;
+    }
+    if (KaaBytes_Check(x) || KaaByteArray_Check(x)) {
+        return int_from_bytes_text(x, (int)base);
     }
     if (!KaaStr_Check(x)) {
         KaaErr_SetString(KaaExc(TypeError), "int() can't convert non-string with explicit base");
@@ -1325,7 +1351,171 @@ static KaaNumberMethods int_as_number = {
     .nb_index = int_pos,
 };
 
+// --- to_bytes / from_bytes -------------------------------------------------------------
+
+int kaa_unpack_args(const char *fname, KaaObject *const *args, size_t nargs, KaaObject *kwnames,
+                    const char *const *kwlist, int nrequired, KaaObject **out);
+
+// byteorder argument: 1 little, 0 big, -1 error.
+static int parse_byteorder(KaaObject *o)
+{
+    if (o == NULL) {
+        return 0;
+    }
+    if (!KaaStr_Check(o)) {
+        KaaErr_Format(KaaExc(TypeError), "to_bytes() argument 'byteorder' must be str, not %T", o);
+        return -1;
+    }
+    if (KaaStr_EqualToASCII(o, "little")) {
+        return 1;
+    }
+    if (KaaStr_EqualToASCII(o, "big")) {
+        return 0;
+    }
+    KaaErr_SetString(KaaExc(ValueError), "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False): two's complement
+// for signed values, as CPython's _PyLong_AsByteArray.
+static KaaObject *int_to_bytes(KaaObject *self, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"length", "byteorder", "signed", NULL};
+    KaaObject *a[3] = {NULL, NULL, NULL};
+    if (kaa_unpack_args("to_bytes", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    Kaa_ssize_t length = 1;
+    if (a[0]) {
+        length = KaaNumber_AsSsize_t(a[0], KaaExc(OverflowError));
+        if (length == -1 && KaaErr_Occurred()) {
+            return NULL;
+        }
+        if (length < 0) {
+            return KaaErr_Format(KaaExc(ValueError), "length argument must be non-negative");
+        }
+    }
+    int little = parse_byteorder(a[1]);
+    int is_signed = a[2] ? KaaObject_IsTrue(a[2]) : 0;
+    if (little < 0 || is_signed < 0) {
+        return NULL;
+    }
+    mpz_t tmp, v;
+    mpz_init(tmp);
+    mpz_init_set(v, as_mpz(self, tmp));
+    mpz_clear(tmp);
+    int neg = mpz_sgn(v) < 0;
+    if (neg && !is_signed) {
+        mpz_clear(v);
+        return KaaErr_Format(KaaExc(OverflowError), "can't convert negative int to unsigned");
+    }
+    // Fits when -2**(8n-1) <= v < 2**(8n-1) (signed) or v < 2**(8n).
+    size_t bits = mpz_sgn(v) == 0 ? 0 : mpz_sizeinbase(v, 2);
+    int fits;
+    if (!is_signed) {
+        fits = bits <= (size_t)length * 8;
+    } else if (!neg) {
+        fits = bits < (size_t)length * 8 || (bits == 0 && length == 0);
+    } else {
+        // v >= -2**(8n-1): |v| <= 2**(8n-1)
+        mpz_t m;
+        mpz_init(m);
+        mpz_neg(m, v);
+        mpz_sub_ui(m, m, 1); // |v| - 1 < 2**(8n-1)
+        size_t mb = mpz_sgn(m) == 0 ? 0 : mpz_sizeinbase(m, 2);
+        fits = mb < (size_t)length * 8 || (mb == 0 && length == 0); // CPython: (-1).to_bytes(0, signed=True) is b''
+        mpz_clear(m);
+    }
+    if (!fits) {
+        mpz_clear(v);
+        return KaaErr_Format(KaaExc(OverflowError), "int too big to convert");
+    }
+    if (neg) {
+        // Two's complement: v + 2**(8n).
+        mpz_t m;
+        mpz_init(m);
+        mpz_ui_pow_ui(m, 2, (unsigned long)length * 8);
+        mpz_add(v, v, m);
+        mpz_clear(m);
+    }
+    KaaObject *res = KaaBytes_FromStringAndSize(NULL, length);
+    if (res == NULL) {
+        mpz_clear(v);
+        return NULL;
+    }
+    unsigned char *out = (unsigned char *)KaaBytes_AS_STRING(res);
+    memset(out, 0, (size_t)length);
+    size_t count = 0;
+    if (mpz_sgn(v) != 0) {
+        // Least significant byte first into the tail, then order as asked.
+        unsigned char *buf = kaa_mem_alloc((size_t)length + 1);
+        if (buf == NULL) {
+            mpz_clear(v);
+            Kaa_DECREF(res);
+            return KaaErr_NoMemory();
+        }
+        mpz_export(buf, &count, -1, 1, 0, 0, v);
+        for (size_t i = 0; i < count && i < (size_t)length; i++) {
+            out[little ? i : (size_t)length - 1 - i] = buf[i];
+        }
+        kaa_mem_free(buf);
+    }
+    mpz_clear(v);
+    return res;
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod.
+static KaaObject *int_from_bytes(KaaObject *cls, KaaObject *const *args, size_t nargs,
+                                 KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"bytes", "byteorder", "signed", NULL};
+    KaaObject *a[3] = {NULL, NULL, NULL};
+    if (kaa_unpack_args("from_bytes", args, nargs, kwnames, kwlist, 1, a) < 0) {
+        return NULL;
+    }
+    int little = parse_byteorder(a[1]);
+    int is_signed = a[2] ? KaaObject_IsTrue(a[2]) : 0;
+    if (little < 0 || is_signed < 0) {
+        return NULL;
+    }
+    KaaObject *b = a[0];
+    if (KaaBytes_Check(b)) {
+        Kaa_INCREF(b);
+    } else {
+        KaaObject *bargs[1] = {b};
+        b = KaaObject_Vectorcall((KaaObject *)&KaaBytes_Type, bargs, 1, NULL);
+        if (b == NULL) {
+            return NULL;
+        }
+    }
+    Kaa_ssize_t n = KaaBytes_GET_SIZE(b);
+    const unsigned char *data = (const unsigned char *)KaaBytes_AS_STRING(b);
+    mpz_t v;
+    mpz_init(v);
+    if (n > 0) {
+        mpz_import(v, (size_t)n, little ? -1 : 1, 1, 0, 0, data);
+        unsigned char top = little ? data[n - 1] : data[0];
+        if (is_signed && (top & 0x80)) {
+            mpz_t m;
+            mpz_init(m);
+            mpz_ui_pow_ui(m, 2, (unsigned long)n * 8);
+            mpz_sub(v, v, m);
+            mpz_clear(m);
+        }
+    }
+    Kaa_DECREF(b);
+    KaaObject *r = from_mpz(v);
+    if (r && (KaaTypeObject *)cls != &KaaInt_Type) {
+        Kaa_SETREF(r, KaaObject_CallOneArg(cls, r));
+    }
+    return r;
+}
+
 static KaaMethodDef int_methods[] = {
+    {"to_bytes", int_to_bytes, KAA_METH_FASTCALL, "Return an array of bytes representing an integer."},
+    {"from_bytes", int_from_bytes, KAA_METH_FASTCALL | KAA_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"conjugate", int_self, KAA_METH_NOARGS, "Returns self, the complex conjugate of any int."},
     {"bit_length", int_bit_length, KAA_METH_NOARGS,
      "Number of bits necessary to represent self in binary."},

@@ -1002,6 +1002,7 @@ static void set_dealloc(KaaObject *o)
     if (trash < 0) {
         return;
     }
+    kaa_weakref_clear_refs(o);
     Kaa_ssize_t used = so->used;
     for (KaaSetEntry *entry = so->table; used > 0; entry++) {
         if (IS_ACTIVE(entry)) {
@@ -1627,6 +1628,7 @@ KaaTypeObject KaaSet_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "set",
     .tp_basicsize = sizeof(KaaSetObject),
+    .tp_weaklistoffset = offsetof(KaaSetObject, weakreflist),
     .tp_flags = KAA_TPFLAGS_HAVE_GC | KAA_TPFLAGS_BASETYPE,
     .tp_doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an "
               "unordered collection of unique elements.",
@@ -1648,6 +1650,7 @@ KaaTypeObject KaaFrozenSet_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "frozenset",
     .tp_basicsize = sizeof(KaaSetObject),
+    .tp_weaklistoffset = offsetof(KaaSetObject, weakreflist),
     .tp_flags = KAA_TPFLAGS_HAVE_GC | KAA_TPFLAGS_BASETYPE,
     .tp_doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset "
               "object\n\nBuild an immutable unordered collection of unique elements.",

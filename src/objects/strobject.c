@@ -2098,14 +2098,42 @@ static KaaNumberMethods str_as_number = {
 static KaaObject *str_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
                           KaaObject *kwnames)
 {
-    if (kwnames && KaaTuple_GET_SIZE(kwnames)) {
-        return KaaErr_Format(KaaExc(TypeError), "str() takes no keyword arguments");
+    if ((kwnames == NULL || KaaTuple_GET_SIZE(kwnames) == 0) && nargs <= 1) {
+        return nargs ? KaaObject_Str(args[0]) : Kaa_NewRef(empty_str);
     }
-    if (nargs > 1) {
-        return KaaErr_Format(KaaExc(TypeError), "str() takes at most 1 argument (%zu given)",
+    // str(object=b'', encoding='utf-8', errors='strict') decodes bytes.
+    static const char *const kwlist[] = {"object", "encoding", "errors", NULL};
+    KaaObject *a[3] = {NULL, NULL, NULL};
+    if (nargs > 3) {
+        return KaaErr_Format(KaaExc(TypeError), "str() takes at most 3 arguments (%zu given)",
                              nargs);
     }
-    return nargs ? KaaObject_Str(args[0]) : Kaa_NewRef(empty_str);
+    if (kaa_unpack_args("str", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    if (a[0] == NULL) {
+        return Kaa_NewRef(empty_str);
+    }
+    if (a[1] == NULL && a[2] == NULL) {
+        return KaaObject_Str(a[0]);
+    }
+    for (int i = 1; i < 3; i++) {
+        if (a[i] && !KaaStr_Check(a[i])) {
+            return KaaErr_Format(KaaExc(TypeError), "str() argument '%s' must be str, not %s",
+                                 kwlist[i], Kaa_TYPE(a[i])->tp_name);
+        }
+    }
+    if (KaaStr_Check(a[0])) {
+        return KaaErr_Format(KaaExc(TypeError), "decoding str is not supported");
+    }
+    if (!KaaBytes_Check(a[0]) && !KaaByteArray_Check(a[0])) {
+        return KaaErr_Format(KaaExc(TypeError),
+                             "decoding to str: need a bytes-like object, %s found",
+                             Kaa_TYPE(a[0])->tp_name);
+    }
+    KaaObject *dargs[2] = {a[1] ? a[1] : KaaStr_InternFromString("utf-8"),
+                           a[2] ? a[2] : KaaStr_InternFromString("strict")};
+    return KaaObject_CallMethod(a[0], "decode", dargs, 2);
 }
 
 static void str_dealloc(KaaObject *o)

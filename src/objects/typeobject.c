@@ -169,10 +169,12 @@ void kaa_type_inherit_slots(KaaTypeObject *type, KaaTypeObject *base)
         INHERIT(tp_traverse);
         INHERIT(tp_clear);
     }
-    if (type->tp_dictoffset == 0) {
+    // Offsets into the instance belong to the layout, which comes from
+    // tp_base alone; another class of the MRO may place its dict elsewhere.
+    if (base == type->tp_base && type->tp_dictoffset == 0) {
         type->tp_dictoffset = base->tp_dictoffset;
     }
-    if (type->tp_weaklistoffset == 0) {
+    if (base == type->tp_base && type->tp_weaklistoffset == 0) {
         type->tp_weaklistoffset = base->tp_weaklistoffset;
     }
     inherit_number(type, base);
@@ -411,12 +413,34 @@ static int type_setattro(KaaObject *o, KaaObject *name, KaaObject *value)
                       "cannot set '%U' attribute of immutable type '%s'", name, type->tp_name);
         return -1;
     }
+    // A data descriptor of the metaclass (__name__, ...) takes the assignment.
+    KaaObject *meta_attr = kaa_type_lookup(Kaa_TYPE(o), name);
+    if (meta_attr && Kaa_TYPE(meta_attr)->tp_descr_set) {
+        Kaa_INCREF(meta_attr);
+        int r = Kaa_TYPE(meta_attr)->tp_descr_set(meta_attr, o, value);
+        Kaa_DECREF(meta_attr);
+        return r;
+    }
     type->tp_version_tag++;
     kaa_type_modified();
+    int r;
     if (value == NULL) {
-        return KaaDict_DelItem(type->tp_dict, name);
+        r = KaaDict_DelItem(type->tp_dict, name);
+        if (r < 0 && KaaErr_ExceptionMatches(KaaExc(KeyError))) {
+            KaaErr_Clear();
+            KaaErr_Format(KaaExc(AttributeError), "type object '%s' has no attribute '%U'",
+                          type->tp_name, name);
+        }
+    } else {
+        r = KaaDict_SetItem(type->tp_dict, name, value);
     }
-    return KaaDict_SetItem(type->tp_dict, name, value);
+    // A special method changed: the C slots of this class and its subclasses follow.
+    if (r == 0 && KaaStr_Check(name) && KaaStr_NBYTES(name) > 4 &&
+        memcmp(KaaStr_DATA(name), "__", 2) == 0 &&
+        memcmp(KaaStr_DATA(name) + KaaStr_NBYTES(name) - 2, "__", 2) == 0) {
+        kaa_heaptype_update_slots(type);
+    }
+    return r;
 }
 
 static KaaObject *type_get_name(KaaObject *o, void *closure)
@@ -427,6 +451,58 @@ static KaaObject *type_get_name(KaaObject *o, void *closure)
 static KaaObject *type_get_qualname(KaaObject *o, void *closure)
 {
     return Kaa_NewRef(((KaaTypeObject *)o)->tp_qualname_obj);
+}
+
+// Builtin types' names are fixed; a class's may be reassigned.
+static int check_set_special(KaaTypeObject *type, KaaObject *value, const char *attr)
+{
+    if (!(type->tp_flags & KAA_TPFLAGS_HEAPTYPE)) {
+        KaaErr_Format(KaaExc(TypeError), "cannot set '%s' attribute of immutable type '%s'", attr,
+                      type->tp_name);
+        return -1;
+    }
+    if (value == NULL) {
+        KaaErr_Format(KaaExc(TypeError), "cannot delete '%s' attribute of immutable type '%s'",
+                      attr, type->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+static int type_set_name(KaaObject *o, KaaObject *value, void *closure)
+{
+    KaaTypeObject *type = (KaaTypeObject *)o;
+    if (check_set_special(type, value, "__name__") < 0) {
+        return -1;
+    }
+    return kaa_heaptype_set_name(type, value);
+}
+
+static int type_set_qualname(KaaObject *o, KaaObject *value, void *closure)
+{
+    KaaTypeObject *type = (KaaTypeObject *)o;
+    if (check_set_special(type, value, "__qualname__") < 0) {
+        return -1;
+    }
+    if (!KaaStr_Check(value)) {
+        KaaErr_Format(KaaExc(TypeError), "can only assign string to %s.__qualname__, not '%s'",
+                      type->tp_name, Kaa_TYPE(value)->tp_name);
+        return -1;
+    }
+    Kaa_SETREF(type->tp_qualname_obj, Kaa_NewRef(value));
+    return 0;
+}
+
+static int type_set_module(KaaObject *o, KaaObject *value, void *closure)
+{
+    KaaTypeObject *type = (KaaTypeObject *)o;
+    if (check_set_special(type, value, "__module__") < 0 ||
+        KaaDict_SetItemString(type->tp_dict, "__module__", value) < 0) {
+        return -1;
+    }
+    Kaa_SETREF(type->tp_module_obj, Kaa_NewRef(value));
+    kaa_type_modified();
+    return 0;
 }
 
 static KaaObject *type_get_module(KaaObject *o, void *closure)
@@ -458,9 +534,9 @@ static KaaObject *type_get_dict(KaaObject *o, void *closure)
 }
 
 static KaaGetSetDef type_getset[] = {
-    {"__name__", type_get_name},
-    {"__qualname__", type_get_qualname},
-    {"__module__", type_get_module},
+    {"__name__", type_get_name, type_set_name},
+    {"__qualname__", type_get_qualname, type_set_qualname},
+    {"__module__", type_get_module, type_set_module},
     {"__mro__", type_get_mro},
     {"__bases__", type_get_bases},
     {"__base__", type_get_base},
@@ -550,6 +626,7 @@ KaaTypeObject KaaType_Type = {
     .tp_new = type_new_slot,
     .tp_init = type_init,
     .tp_dictoffset = offsetof(KaaTypeObject, tp_dict),
+    .tp_weaklistoffset = offsetof(KaaTypeObject, tp_weaklist),
     .tp_dealloc = type_dealloc,
     .tp_repr = type_repr,
     .tp_call = type_call,

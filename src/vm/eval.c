@@ -14,6 +14,7 @@
 #include "compile/compile.h"
 #include "gc/gc.h"
 #include "mem/mem.h"
+#include "objects/heaptype.h"
 #include "vm/vm.h"
 
 KaaThreadState kaa_ts;
@@ -541,7 +542,7 @@ static int unpack_iterable(KaaObject *v, int before, int after, KaaObject **sp)
         return -1;
     }
     KaaTypeObject *t = Kaa_TYPE(v);
-    if (t->tp_iter == NULL && !(t->tp_as_sequence && t->tp_as_sequence->sq_item)) {
+    if (!kaa_type_is_iterable(t)) {
         KaaErr_Format(KaaExc(TypeError), "cannot unpack non-iterable %s object", t->tp_name);
         return -1;
     }
@@ -812,9 +813,14 @@ static int load_method(KaaObject *obj, KaaObject *name, KaaObject **meth)
         KaaObject *descr = kaa_type_lookup(t, name);
         if (descr && (Kaa_TYPE(descr) == &KaaFunction_Type ||
                       Kaa_TYPE(descr) == &KaaMethodDescr_Type)) {
-            KaaObject **dictp = t->tp_dictoffset ? (KaaObject **)((char *)obj + t->tp_dictoffset)
-                                                 : NULL;
-            KaaObject *shadow = dictp && *dictp ? KaaDict_GetItemWithError(*dictp, name) : NULL;
+            // An instance attribute of that name shadows the method.
+            KaaObject *shadow = NULL;
+            if (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) {
+                shadow = kaa_instance_lookup(obj, name);
+            } else if (t->tp_dictoffset) {
+                KaaObject *dict = *(KaaObject **)((char *)obj + t->tp_dictoffset);
+                shadow = dict ? KaaDict_GetItemWithError(dict, name) : NULL;
+            }
             if (shadow == NULL && !KaaErr_Occurred()) {
                 *meth = Kaa_NewRef(descr);
                 return 1;
@@ -1624,8 +1630,7 @@ dispatch_opcode:
         KaaObject *list = PEEK(oparg);
         int r = KaaList_Extend(list, iterable);
         if (r < 0 && KaaErr_ExceptionMatches(KaaExc(TypeError)) &&
-            Kaa_TYPE(iterable)->tp_iter == NULL &&
-            !(Kaa_TYPE(iterable)->tp_as_sequence && Kaa_TYPE(iterable)->tp_as_sequence->sq_item)) {
+            !kaa_type_is_iterable(Kaa_TYPE(iterable))) {
             KaaErr_Clear();
             KaaErr_Format(KaaExc(TypeError), "Value after * must be an iterable, not %s",
                           Kaa_TYPE(iterable)->tp_name);
@@ -2228,7 +2233,20 @@ dispatch_opcode:
         KaaObject *fromlist = POP();
         KaaObject *level = TOP();
         SAVE_STATE();
-        KaaObject *m = kaa_import_name(names[oparg], fromlist, (int)KaaInt_AsInt64(level), f->globals);
+        KaaObject *m;
+        KaaObject *imp = KaaDict_GetItemString(f->builtins, "__import__");
+        if (imp && !(Kaa_TYPE(imp) == &KaaCFunction_Type &&
+                     ((KaaCFunctionObject *)imp)->m_ml->ml_meth == (void *)kaa_builtin___import__)) {
+            // A program's own __import__(name, globals, locals, fromlist, level).
+            KaaObject *iargs[5] = {names[oparg], f->globals, f->locals ? f->locals : Kaa_None,
+                                   fromlist, level};
+            m = KaaObject_Vectorcall(imp, iargs, 5, NULL);
+        } else if (imp == NULL) {
+            KaaErr_SetString(KaaExc(ImportError), "__import__ not found");
+            m = NULL;
+        } else {
+            m = kaa_import_name(names[oparg], fromlist, (int)KaaInt_AsInt64(level), f->globals);
+        }
         Kaa_DECREF(fromlist);
         if (m == NULL) {
             goto error;

@@ -47,7 +47,7 @@ static int ready_static_types(void)
         &KaaMethodDescr_Type, &KaaClassMethodDescr_Type, &KaaGetSetDescr_Type,
         &KaaMemberDescr_Type, &KaaWrapperDescr_Type, &KaaModule_Type, &KaaTraceBack_Type,
         &KaaSuper_Type, &KaaProperty_Type, &KaaStaticMethod_Type, &KaaClassMethod_Type,
-        &KaaGen_Type, &KaaGenericAlias_Type, &KaaUnion_Type,
+        &KaaGen_Type, &KaaGenericAlias_Type, &KaaUnion_Type, &KaaNamespace_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         if (KaaType_Ready(types[i]) < 0) {

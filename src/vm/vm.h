@@ -139,6 +139,15 @@ int kaa_import_star(KaaObject *module, KaaObject *locals);
 int kaa_unpack_args(const char *fname, KaaObject *const *args, size_t nargs, KaaObject *kwnames,
                     const char *const *kwlist, int nrequired, KaaObject **out);
 KaaObject *kaa_builtins_init(void);
+KaaObject *kaa_builtin___import__(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                  KaaObject *kwnames);
+
+// iter(o) works for instances of t: __iter__ or the old __getitem__ protocol.
+int kaa_type_is_iterable(KaaTypeObject *t);
+
+// types.SimpleNamespace (objects/namespaceobject.c); dict may be NULL.
+extern KaaTypeObject KaaNamespace_Type;
+KaaObject *kaa_namespace_new(KaaObject *dict);
 
 // types.GenericAlias and types.UnionType (objects/genericalias.c).
 extern KaaTypeObject KaaGenericAlias_Type, KaaUnion_Type;

@@ -36,6 +36,11 @@ typedef struct KaaNameErrorObject {
     KaaObject *name;
 } KaaNameErrorObject;
 
+typedef struct KaaOSErrorObject {
+    KaaBaseExceptionObject base;
+    KaaObject *myerrno, *strerror, *filename, *filename2;
+} KaaOSErrorObject;
+
 typedef struct KaaAttributeErrorObject {
     KaaBaseExceptionObject base;
     KaaObject *obj;
@@ -67,11 +72,22 @@ typedef struct KaaAttributeErrorObject {
     X(MemoryError, "MemoryError", Exception, KaaBaseExceptionObject)                             \
     X(NameError, "NameError", Exception, KaaNameErrorObject)                                     \
     X(UnboundLocalError, "UnboundLocalError", NameError, KaaNameErrorObject)                     \
-    X(OSError, "OSError", Exception, KaaBaseExceptionObject)                                     \
-    X(FileNotFoundError, "FileNotFoundError", OSError, KaaBaseExceptionObject)                   \
-    X(FileExistsError, "FileExistsError", OSError, KaaBaseExceptionObject)                       \
-    X(PermissionError, "PermissionError", OSError, KaaBaseExceptionObject)                       \
-    X(IsADirectoryError, "IsADirectoryError", OSError, KaaBaseExceptionObject)                   \
+    X(OSError, "OSError", Exception, KaaOSErrorObject)                                           \
+    X(BlockingIOError, "BlockingIOError", OSError, KaaOSErrorObject)                             \
+    X(ChildProcessError, "ChildProcessError", OSError, KaaOSErrorObject)                         \
+    X(ConnectionError, "ConnectionError", OSError, KaaOSErrorObject)                             \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError, KaaOSErrorObject)                     \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError, KaaOSErrorObject)       \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError, KaaOSErrorObject)       \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError, KaaOSErrorObject)           \
+    X(FileExistsError, "FileExistsError", OSError, KaaOSErrorObject)                             \
+    X(FileNotFoundError, "FileNotFoundError", OSError, KaaOSErrorObject)                         \
+    X(InterruptedError, "InterruptedError", OSError, KaaOSErrorObject)                           \
+    X(IsADirectoryError, "IsADirectoryError", OSError, KaaOSErrorObject)                         \
+    X(NotADirectoryError, "NotADirectoryError", OSError, KaaOSErrorObject)                       \
+    X(PermissionError, "PermissionError", OSError, KaaOSErrorObject)                             \
+    X(ProcessLookupError, "ProcessLookupError", OSError, KaaOSErrorObject)                       \
+    X(TimeoutError, "TimeoutError", OSError, KaaOSErrorObject)                                   \
     X(ReferenceError, "ReferenceError", Exception, KaaBaseExceptionObject)                       \
     X(RuntimeError, "RuntimeError", Exception, KaaBaseExceptionObject)                           \
     X(NotImplementedError, "NotImplementedError", RuntimeError, KaaBaseExceptionObject)          \
@@ -85,11 +101,19 @@ typedef struct KaaAttributeErrorObject {
     X(UnicodeError, "UnicodeError", ValueError, KaaBaseExceptionObject)                          \
     X(UnicodeDecodeError, "UnicodeDecodeError", UnicodeError, KaaBaseExceptionObject)            \
     X(UnicodeEncodeError, "UnicodeEncodeError", UnicodeError, KaaBaseExceptionObject)            \
+    X(UnicodeTranslateError, "UnicodeTranslateError", UnicodeError, KaaBaseExceptionObject)      \
     X(Warning, "Warning", Exception, KaaBaseExceptionObject)                                     \
     X(DeprecationWarning, "DeprecationWarning", Warning, KaaBaseExceptionObject)                 \
     X(RuntimeWarning, "RuntimeWarning", Warning, KaaBaseExceptionObject)                         \
     X(SyntaxWarning, "SyntaxWarning", Warning, KaaBaseExceptionObject)                           \
-    X(UserWarning, "UserWarning", Warning, KaaBaseExceptionObject)
+    X(UserWarning, "UserWarning", Warning, KaaBaseExceptionObject)                               \
+    X(FutureWarning, "FutureWarning", Warning, KaaBaseExceptionObject)                           \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning, KaaBaseExceptionObject)   \
+    X(ImportWarning, "ImportWarning", Warning, KaaBaseExceptionObject)                           \
+    X(UnicodeWarning, "UnicodeWarning", Warning, KaaBaseExceptionObject)                         \
+    X(BytesWarning, "BytesWarning", Warning, KaaBaseExceptionObject)                             \
+    X(ResourceWarning, "ResourceWarning", Warning, KaaBaseExceptionObject)                       \
+    X(EncodingWarning, "EncodingWarning", Warning, KaaBaseExceptionObject)
 
 #define KAA_DECLARE_EXC(cname, pyname, base, st) extern KaaTypeObject KaaExc_##cname##_Type;
 KAA_EXCEPTIONS(KAA_DECLARE_EXC)
@@ -104,6 +128,9 @@ void KaaErr_SetNone(KaaObject *type);
 // object's text) and %T (the type name of a KaaObject*). Return NULL.
 KaaObject *KaaErr_Format(KaaObject *type, const char *fmt, ...);
 KaaObject *KaaErr_NoMemory(void);
+// Raise OSError(err, strerror(err)[, filename]): the subclass errno names
+// (FileNotFoundError...), "[Errno 2] No such file or directory: 'x'". NULL.
+KaaObject *KaaErr_SetFromErrnoWithFilename(int err, KaaObject *filename);
 // Borrowed: the current exception's type, or NULL.
 KaaObject *KaaErr_Occurred(void);
 int KaaErr_ExceptionMatches(KaaObject *type);

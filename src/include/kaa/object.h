@@ -217,6 +217,7 @@ struct KaaTypeObject {
     KaaObject *tp_module_obj;   // str or NULL
     unsigned int tp_version_tag; // changes when the type's namespace changes
     inquiry tp_is_gc;            // for types whose instances are GC only sometimes
+    KaaObject *tp_weaklist;      // weak references to this type (classes only)
 };
 
 // Rich comparison operators, in the order of AstCmpOp's first six.

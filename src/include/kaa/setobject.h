@@ -32,6 +32,7 @@ typedef struct KaaSetObject {
     Kaa_hash_t hash;    // frozenset hash once computed, else -1
     Kaa_ssize_t finger; // where pop() starts its search
     KaaSetEntry smalltable[KAA_SET_MINSIZE];
+    KaaObject *weakreflist; // weak references to this set (not owned)
 } KaaSetObject;
 
 extern KaaTypeObject KaaSet_Type;

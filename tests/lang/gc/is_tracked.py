@@ -1,6 +1,7 @@
 # golden: no-gc-stress
 # gc.is_tracked(obj): which objects the collector tracks (CPython 3.11's rules).
 import gc
+gc.disable()  # an automatic collection would untrack the tuples below
 
 class C:
     pass
@@ -19,8 +20,8 @@ cases = [
     ("list iterator", iter([1])), ("tuple iterator", iter((1,))), ("range", range(3)),
     ("empty dict", {}), ("dict of ints", {'a': 1}),
     ("dict with list", {'a': []}), ("dict with empty dict", {'a': {}}),
-    ("dict with tuple", {'a': (1, 2)}), ("dict with tuple key", {(1, 2): 1}),
-    ("tuple of ints", (1, 2)), ("tuple with list", ([],)),
+    ("dict with tuple", {'a': tuple(range(1, 3))}), ("dict with tuple key", {(1, 2): 1}),
+    ("tuple of ints", tuple(range(1, 3))), ("tuple with list", ([],)),
     ("bound method", C().__init__), ("builtin", len), ("exception", ValueError("x")),
 ]
 for name, obj in cases:

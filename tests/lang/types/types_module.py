@@ -10,3 +10,16 @@ C = types.new_class('C', (list[int],))
 print(C.__bases__, C.__orig_bases__)
 print(isinstance(lambda: 0, types.FunctionType), type(types.SimpleNamespace))
 import collections
+ns = types.SimpleNamespace(x=1)
+ns.y = ns
+print(ns, ns.__dict__ is ns.__dict__, vars(ns) == {'x': 1, 'y': ns})
+class NS(types.SimpleNamespace): pass
+print(NS(a=2), NS(a=2) == types.SimpleNamespace(a=2))
+try: types.SimpleNamespace(1)
+except TypeError as e: print(e)
+try: hash(ns)
+except TypeError as e: print(e)
+del ns.x
+print(ns.__dict__.keys())
+import sys
+print(sys.implementation.name in ('cpython', 'kaa'), sys.implementation.version[:2], type(sys.implementation).__name__)

@@ -1,0 +1,6 @@
+print(str(b"abc", "utf-8"), str(b"h\xc3\xa9", encoding="utf-8"), str(bytearray(b"x"), "ascii", "strict"), str(object=5))
+print(ord(b"a"), ord(bytearray(b"z")), __debug__)
+try: str("a","utf-8")
+except TypeError as e: print(e)
+try: str(5,"utf-8")
+except TypeError as e: print(e)
