@@ -379,6 +379,10 @@ static int same_constant(KaaObject *a, KaaObject *b)
         double x = KaaFloat_AS_DOUBLE(a), y = KaaFloat_AS_DOUBLE(b);
         return memcmp(&x, &y, sizeof x) == 0;
     }
+    if (KaaComplex_CheckExact(a)) {
+        KaaComplex x = KaaComplex_AS_CCOMPLEX(a), y = KaaComplex_AS_CCOMPLEX(b);
+        return memcmp(&x, &y, sizeof x) == 0;
+    }
     if (KaaStr_CheckExact(a)) {
         return kaa_str_eq(a, b);
     }
@@ -460,8 +464,7 @@ static KaaObject *constant_object(Compiler *c, AstExpr *e)
         return s;
     }
     case AST_CONST_IMAG:
-        compiler_error(c, e->pos, "kaa does not support complex numbers yet");
-        return NULL;
+        return KaaComplex_FromDoubles(0.0, k->f);
     case AST_CONST_BYTES:
         return KaaBytes_FromStringAndSize(k->text, (Kaa_ssize_t)k->len);
     }
@@ -571,16 +574,14 @@ static KaaObject *fold_constant_tuple(Compiler *c, AstSeq *elts);
 static KaaObject *constant_value(Compiler *c, AstExpr *e)
 {
     if (e->kind == EXPR_CONSTANT) {
-        if (e->v.constant.kind == AST_CONST_IMAG) {
-            return NULL;
-        }
         return constant_object(c, e);
     }
     if (e->kind == EXPR_UNARYOP &&
         (e->v.unaryop.op == AST_USUB || e->v.unaryop.op == AST_UADD) &&
         e->v.unaryop.operand->kind == EXPR_CONSTANT &&
         (e->v.unaryop.operand->v.constant.kind == AST_CONST_INT ||
-         e->v.unaryop.operand->v.constant.kind == AST_CONST_FLOAT)) {
+         e->v.unaryop.operand->v.constant.kind == AST_CONST_FLOAT ||
+         e->v.unaryop.operand->v.constant.kind == AST_CONST_IMAG)) {
         KaaObject *o = constant_object(c, e->v.unaryop.operand);
         if (o == NULL) {
             return NULL;
@@ -1085,7 +1086,8 @@ static int compile_expr(Compiler *c, AstExpr *e)
         AstExpr *operand = e->v.unaryop.operand;
         if (e->v.unaryop.op == AST_USUB && operand->kind == EXPR_CONSTANT &&
             (operand->v.constant.kind == AST_CONST_INT ||
-             operand->v.constant.kind == AST_CONST_FLOAT)) {
+             operand->v.constant.kind == AST_CONST_FLOAT ||
+             operand->v.constant.kind == AST_CONST_IMAG)) {
             KaaObject *o = constant_object(c, operand);
             KaaObject *neg = o ? KaaNumber_Negative(o) : NULL;
             Kaa_XDECREF(o);

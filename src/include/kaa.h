@@ -6,6 +6,7 @@
 #include "kaa/errors.h"
 #include "kaa/intobject.h"
 #include "kaa/floatobject.h"
+#include "kaa/complexobject.h"
 #include "kaa/strobject.h"
 #include "kaa/bytesobject.h"
 #include "kaa/tupleobject.h"

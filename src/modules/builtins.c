@@ -1190,6 +1190,7 @@ KaaObject *kaa_builtins_init(void)
         {"int", (KaaObject *)&KaaInt_Type},
         {"bool", (KaaObject *)&KaaBool_Type},
         {"float", (KaaObject *)&KaaFloat_Type},
+        {"complex", (KaaObject *)&KaaComplex_Type},
         {"str", (KaaObject *)&KaaStr_Type},
         {"bytes", (KaaObject *)&KaaBytes_Type},
         {"bytearray", (KaaObject *)&KaaByteArray_Type},

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kaa/bytesobject.h"
+#include "kaa/complexobject.h"
 #include "kaa/errors.h"
 #include "kaa/floatobject.h"
 #include "kaa/intobject.h"
@@ -679,10 +680,8 @@ static KaaObject *float_pow(KaaObject *a, KaaObject *b, KaaObject *c)
     int negate = 0;
     if (x < 0.0) {
         if (y != floor(y)) {
-            // CPython returns a complex here; kaa has no complex type.
-            KaaErr_SetString(KaaExc(ValueError),
-                             "negative number cannot be raised to a fractional power");
-            return NULL;
+            // A negative number to a fractional power is complex.
+            return KaaComplex_Type.tp_as_number->nb_power(a, b, c);
         }
         x = -x;
         negate = is_odd_integer(y);

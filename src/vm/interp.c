@@ -40,7 +40,8 @@ static int ready_static_types(void)
 {
     KaaTypeObject *types[] = {
         &KaaType_Type, &KaaBaseObject_Type, &KaaNone_Type, &KaaNotImplemented_Type,
-        &KaaEllipsis_Type, &KaaInt_Type, &KaaBool_Type, &KaaFloat_Type, &KaaStr_Type,
+        &KaaEllipsis_Type, &KaaInt_Type, &KaaBool_Type, &KaaFloat_Type, &KaaComplex_Type,
+        &KaaStr_Type,
         &KaaTuple_Type, &KaaList_Type, &KaaDict_Type, &KaaSet_Type, &KaaFrozenSet_Type,
         &KaaRange_Type, &KaaRangeIter_Type, &KaaSlice_Type, &KaaSeqIter_Type, &KaaCode_Type,
         &KaaFunction_Type, &KaaCell_Type, &KaaMethod_Type, &KaaCFunction_Type,
