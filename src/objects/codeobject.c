@@ -11,6 +11,8 @@ static void code_dealloc(KaaObject *o)
     kaa_mem_free(co->co_positions);
     kaa_mem_free(co->co_exctable);
     kaa_mem_free(co->co_cell2arg);
+    kaa_mem_free(co->co_gcache);
+    kaa_mem_free(co->co_acache);
     Kaa_XDECREF(co->co_consts);
     Kaa_XDECREF(co->co_names);
     Kaa_XDECREF(co->co_localsplusnames);

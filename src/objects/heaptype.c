@@ -105,6 +105,82 @@ KaaObject *kaa_instance_lookup(KaaObject *o, KaaObject *name)
     return ix >= 0 && ix < v->cap ? v->values[ix] : NULL;
 }
 
+static KaaTypeObject *static_base(KaaTypeObject *t);
+
+// Same instance layout, so an object may change between the two classes
+// (CPython's compatible_for_assignment).
+static int same_layout(KaaTypeObject *a, KaaTypeObject *b)
+{
+    while (a->tp_base && (a->tp_flags & KAA_TPFLAGS_HEAPTYPE) && HT(a)->ht_slots == NULL &&
+           a->tp_basicsize == a->tp_base->tp_basicsize) {
+        a = a->tp_base;
+    }
+    while (b->tp_base && (b->tp_flags & KAA_TPFLAGS_HEAPTYPE) && HT(b)->ht_slots == NULL &&
+           b->tp_basicsize == b->tp_base->tp_basicsize) {
+        b = b->tp_base;
+    }
+    if (a == b) {
+        return 1;
+    }
+    if (a->tp_basicsize != b->tp_basicsize || a->tp_itemsize != b->tp_itemsize ||
+        a->tp_dictoffset != b->tp_dictoffset || a->tp_weaklistoffset != b->tp_weaklistoffset ||
+        ((a->tp_flags ^ b->tp_flags) & (KAA_TPFLAGS_HAVE_GC | KAA_TPFLAGS_MANAGED_DICT)) ||
+        static_base(a) != static_base(b)) {
+        return 0;
+    }
+    KaaObject *sa = (a->tp_flags & KAA_TPFLAGS_HEAPTYPE) ? HT(a)->ht_slots : NULL;
+    KaaObject *sb = (b->tp_flags & KAA_TPFLAGS_HEAPTYPE) ? HT(b)->ht_slots : NULL;
+    if (sa == NULL || sb == NULL) {
+        return sa == sb;
+    }
+    return KaaObject_RichCompareBool(sa, sb, Kaa_EQ) == 1;
+}
+
+int kaa_object_set_class(KaaObject *o, KaaObject *value)
+{
+    if (value == NULL) {
+        KaaErr_SetString(KaaExc(TypeError), "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!KaaType_HasFeature(Kaa_TYPE(value), KAA_TPFLAGS_TYPE_SUBCLASS)) {
+        KaaErr_Format(KaaExc(TypeError), "__class__ must be set to a class, not '%s' object",
+                      Kaa_TYPE(value)->tp_name);
+        return -1;
+    }
+    KaaTypeObject *oldto = Kaa_TYPE(o), *newto = (KaaTypeObject *)value;
+    if (!(oldto->tp_flags & KAA_TPFLAGS_HEAPTYPE) || !(newto->tp_flags & KAA_TPFLAGS_HEAPTYPE)) {
+        KaaErr_SetString(KaaExc(TypeError), "__class__ assignment only supported for mutable "
+                                            "types or ModuleType subclasses");
+        return -1;
+    }
+    if (!same_layout(oldto, newto)) {
+        KaaErr_Format(KaaExc(TypeError), "__class__ assignment: '%s' object layout differs from '%s'",
+                      newto->tp_name, oldto->tp_name);
+        return -1;
+    }
+    // Inline values are indexed by the old class's shared keys: move them
+    // into a real dict first.
+    if ((oldto->tp_flags & KAA_TPFLAGS_MANAGED_DICT) && *values_slot(o) && materialize(o) == NULL) {
+        return -1;
+    }
+    Kaa_INCREF(newto);
+    o->ob_type = newto;
+    Kaa_DECREF(oldto);
+    return 0;
+}
+
+int kaa_instance_key_index(KaaObject *o, KaaObject *name)
+{
+    KaaSharedKeys *keys = instance_keys(o);
+    return keys ? key_index(keys, name) : -1;
+}
+
+int kaa_instance_nkeys(KaaObject *o)
+{
+    KaaSharedKeys *keys = instance_keys(o);
+    return keys ? keys->n : -1;
+}
+
 static KaaInlineValues *grow_values(KaaObject *o, int need)
 {
     KaaInlineValues **vp = values_slot(o);

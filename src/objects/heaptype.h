@@ -52,6 +52,24 @@ KaaObject *kaa_instance_lookup(KaaObject *o, KaaObject *name);
 int kaa_instance_store(KaaObject *o, KaaObject *name, KaaObject *value);
 // The instance's __dict__, materialized if needed (borrowed) or NULL.
 KaaObject *kaa_instance_dict(KaaObject *o);
+// Where name lives in the shared keys of o's class (-1: nowhere yet), and
+// how many shared keys the class has.
+int kaa_instance_key_index(KaaObject *o, KaaObject *name);
+int kaa_instance_nkeys(KaaObject *o);
+// obj.__class__ = value, between classes of the same layout.
+int kaa_object_set_class(KaaObject *o, KaaObject *value);
+
+// The two words at tp_dictoffset of a managed-dict instance: its dict once
+// materialized (else NULL), and its inline values.
+static inline KaaObject *kaa_instance_dict_ptr(KaaObject *o)
+{
+    return *(KaaObject **)((char *)o + Kaa_TYPE(o)->tp_dictoffset);
+}
+
+static inline KaaInlineValues *kaa_instance_values(KaaObject *o)
+{
+    return *(KaaInlineValues **)((char *)o + Kaa_TYPE(o)->tp_dictoffset + sizeof(KaaObject *));
+}
 
 KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, KaaObject *ns,
                         KaaObject *kwds);

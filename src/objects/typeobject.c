@@ -695,6 +695,11 @@ static KaaObject *object_get_class(KaaObject *o, void *closure)
     return Kaa_NewRef(Kaa_TYPE(o));
 }
 
+static int object_set_class(KaaObject *o, KaaObject *value, void *closure)
+{
+    return kaa_object_set_class(o, value);
+}
+
 KaaObject *kaa_object_default_repr(KaaObject *o);
 
 static KaaObject *object_str(KaaObject *o)
@@ -733,7 +738,7 @@ static KaaMethodDef object_methods[] = {
 };
 
 static KaaGetSetDef object_getset[] = {
-    {"__class__", object_get_class},
+    {"__class__", object_get_class, object_set_class},
     {NULL},
 };
 

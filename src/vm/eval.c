@@ -493,6 +493,29 @@ static KaaObject *load_global(KaaObject *globals, KaaObject *builtins, KaaObject
     return Kaa_NewRef(v);
 }
 
+// Remember where LOAD_GLOBAL found names[i] (exact dicts only: a dict
+// subclass could answer differently without changing its version).
+static void fill_global_cache(KaaFrame *f, int i, KaaObject *value)
+{
+    KaaCodeObject *co = f->code;
+    if (!KaaDict_CheckExact(f->globals) || !KaaDict_CheckExact(f->builtins)) {
+        return;
+    }
+    if (co->co_gcache == NULL) {
+        co->co_gcache =
+            kaa_mem_calloc((size_t)KaaTuple_GET_SIZE(co->co_names), sizeof(KaaGlobalCache));
+        if (co->co_gcache == NULL) {
+            return; // no cache: every lookup takes the slow path
+        }
+    }
+    KaaGlobalCache *gc = &co->co_gcache[i];
+    gc->globals = f->globals;
+    gc->builtins = f->builtins;
+    gc->gversion = ((KaaDictObject *)f->globals)->version;
+    gc->bversion = ((KaaDictObject *)f->builtins)->version;
+    gc->value = value;
+}
+
 static KaaObject *load_name(KaaFrame *f, KaaObject *name)
 {
     if (f->locals) {
@@ -804,6 +827,126 @@ static int dict_merge_call(KaaObject *dst, KaaObject *src, KaaObject *callable)
     return 0;
 }
 
+// --- Attribute caches ----------------------------------------------------------------
+// Per code object and name (KaaAttrCache): where instances of one class keep
+// the attribute, or which method the class gives, while no class changes.
+
+extern unsigned kaa_type_epoch;
+
+// The cache entry for names[i], reset unless it is about type t now.
+static KaaAttrCache *attr_cache_entry(KaaCodeObject *co, int i, KaaTypeObject *t)
+{
+    if (co->co_acache == NULL) {
+        co->co_acache =
+            kaa_mem_calloc((size_t)KaaTuple_GET_SIZE(co->co_names), sizeof(KaaAttrCache));
+        if (co->co_acache == NULL) {
+            return NULL; // no cache: every access takes the slow path
+        }
+    }
+    KaaAttrCache *ac = &co->co_acache[i];
+    if (ac->type != t || ac->epoch != kaa_type_epoch) {
+        memset(ac, 0, sizeof *ac);
+        ac->type = t;
+        ac->epoch = kaa_type_epoch;
+        ac->index = -1;
+    }
+    return ac;
+}
+
+// The index of name among o's inline values when o (an instance of a class
+// with a managed dict, not yet materialized) holds value there and no data
+// descriptor of the class takes precedence; else -1.
+static int inline_value_index(KaaObject *o, KaaObject *name, KaaObject *value)
+{
+    KaaTypeObject *t = Kaa_TYPE(o);
+    if (!(t->tp_flags & KAA_TPFLAGS_HEAPTYPE) || !(t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) ||
+        kaa_instance_dict_ptr(o) != NULL) {
+        return -1;
+    }
+    int ix = kaa_instance_key_index(o, name);
+    KaaInlineValues *vals = kaa_instance_values(o);
+    if (ix < 0 || vals == NULL || ix >= vals->cap || vals->values[ix] != value) {
+        return -1;
+    }
+    KaaObject *descr = kaa_type_lookup(t, name);
+    return descr && Kaa_TYPE(descr)->tp_descr_set ? -1 : ix;
+}
+
+// After a slow LOAD_ATTR (load) or STORE_ATTR (!load) found or stored value.
+static void fill_attr_cache(KaaCodeObject *co, int i, KaaObject *owner, KaaObject *name,
+                            KaaObject *value, int load)
+{
+    KaaTypeObject *t = Kaa_TYPE(owner);
+    if (load ? t->tp_getattro != KaaObject_GenericGetAttr
+             : t->tp_setattro != KaaObject_GenericSetAttr) {
+        return;
+    }
+    int ix = inline_value_index(owner, name, value);
+    KaaAttrCache *ac = ix < 0 ? NULL : attr_cache_entry(co, i, t);
+    if (ac) {
+        ac->index = (int16_t)ix;
+        if (load) {
+            ac->load_ok = 1;
+        } else {
+            ac->store_ok = 1;
+        }
+    }
+}
+
+// The value at the cached index of o's inline values, or NULL (slow path).
+static inline KaaObject *cached_inline_value(KaaAttrCache *ac, KaaObject *o)
+{
+    if (kaa_instance_dict_ptr(o) != NULL) {
+        return NULL;
+    }
+    KaaInlineValues *vals = kaa_instance_values(o);
+    return vals && ac->index < vals->cap ? vals->values[ac->index] : NULL;
+}
+
+// LOAD_METHOD's fast path: the class's method for obj when the cache holds
+// it and the instance cannot shadow it (no instance dict at all, or inline
+// values without that name).
+static KaaObject *cached_method(KaaAttrCache *ac, KaaObject *obj)
+{
+    KaaTypeObject *t = Kaa_TYPE(obj);
+    if (ac->method == NULL) {
+        return NULL;
+    }
+    if (t->tp_dictoffset == 0) {
+        return ac->method;
+    }
+    if (!(t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) || kaa_instance_dict_ptr(obj) != NULL) {
+        return NULL;
+    }
+    if (ac->index < 0) {
+        KaaSharedKeys *keys = ((KaaHeapTypeObject *)t)->ht_cached_keys;
+        return (keys ? keys->n : 0) == ac->nkeys ? ac->method : NULL;
+    }
+    KaaInlineValues *vals = kaa_instance_values(obj);
+    return vals == NULL || ac->index >= vals->cap || vals->values[ac->index] == NULL ? ac->method
+                                                                                     : NULL;
+}
+
+static void fill_method_cache(KaaCodeObject *co, int i, KaaObject *obj, KaaObject *name,
+                              KaaObject *descr)
+{
+    KaaTypeObject *t = Kaa_TYPE(obj);
+    int managed = (t->tp_flags & KAA_TPFLAGS_HEAPTYPE) && (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT);
+    if (t->tp_dictoffset != 0 && !managed) {
+        return;
+    }
+    KaaAttrCache *ac = attr_cache_entry(co, i, t);
+    if (ac == NULL) {
+        return;
+    }
+    ac->method = descr;
+    if (managed) {
+        KaaSharedKeys *keys = ((KaaHeapTypeObject *)t)->ht_cached_keys;
+        ac->index = (int16_t)kaa_instance_key_index(obj, name);
+        ac->nkeys = (int16_t)(keys ? keys->n : 0);
+    }
+}
+
 // LOAD_METHOD: avoid creating a bound method for obj.name(...) when name
 // is a plain function or method descriptor on the type.
 static int load_method(KaaObject *obj, KaaObject *name, KaaObject **meth)
@@ -1113,10 +1256,18 @@ dispatch_opcode:
 
     TARGET(LOAD_GLOBAL) :
     {
+        KaaGlobalCache *gc = f->code->co_gcache ? &f->code->co_gcache[oparg] : NULL;
+        if (gc && gc->value && gc->globals == f->globals && gc->builtins == f->builtins &&
+            gc->gversion == ((KaaDictObject *)f->globals)->version &&
+            gc->bversion == ((KaaDictObject *)f->builtins)->version) {
+            PUSH(Kaa_NewRef(gc->value));
+            DISPATCH();
+        }
         KaaObject *v = load_global(f->globals, f->builtins, names[oparg]);
         if (v == NULL) {
             goto error;
         }
+        fill_global_cache(f, oparg, v);
         PUSH(v);
         DISPATCH();
     }
@@ -1207,10 +1358,19 @@ dispatch_opcode:
     TARGET(LOAD_ATTR) :
     {
         KaaObject *owner = TOP();
-        KaaObject *v = KaaObject_GetAttr(owner, names[oparg]);
+        KaaAttrCache *ac = f->code->co_acache ? &f->code->co_acache[oparg] : NULL;
+        KaaObject *v;
+        if (ac && ac->load_ok && ac->type == Kaa_TYPE(owner) && ac->epoch == kaa_type_epoch &&
+            (v = cached_inline_value(ac, owner)) != NULL) {
+            TOP() = Kaa_NewRef(v);
+            Kaa_DECREF(owner);
+            DISPATCH();
+        }
+        v = KaaObject_GetAttr(owner, names[oparg]);
         if (v == NULL) {
             goto error;
         }
+        fill_attr_cache(f->code, oparg, owner, names[oparg], v, 1);
         TOP() = v;
         Kaa_DECREF(owner);
         DISPATCH();
@@ -1220,7 +1380,21 @@ dispatch_opcode:
     {
         KaaObject *owner = POP();
         KaaObject *v = POP();
+        KaaAttrCache *ac = f->code->co_acache ? &f->code->co_acache[oparg] : NULL;
+        if (ac && ac->store_ok && ac->type == Kaa_TYPE(owner) && ac->epoch == kaa_type_epoch &&
+            cached_inline_value(ac, owner) != NULL) {
+            // Replace an existing inline value (its place in the order stays).
+            KaaObject **slot = &kaa_instance_values(owner)->values[ac->index];
+            KaaObject *old = *slot;
+            *slot = v;
+            Kaa_DECREF(old);
+            Kaa_DECREF(owner);
+            DISPATCH();
+        }
         int r = KaaObject_SetAttr(owner, names[oparg], v);
+        if (r == 0) {
+            fill_attr_cache(f->code, oparg, owner, names[oparg], v, 0);
+        }
         Kaa_DECREF(v);
         Kaa_DECREF(owner);
         if (r < 0) {
@@ -1244,9 +1418,19 @@ dispatch_opcode:
     {
         KaaObject *obj = TOP();
         KaaObject *meth;
+        KaaAttrCache *ac = f->code->co_acache ? &f->code->co_acache[oparg] : NULL;
+        if (ac && ac->type == Kaa_TYPE(obj) && ac->epoch == kaa_type_epoch &&
+            (meth = cached_method(ac, obj)) != NULL) {
+            TOP() = Kaa_NewRef(meth);
+            PUSH(obj);
+            DISPATCH();
+        }
         int r = load_method(obj, names[oparg], &meth);
         if (r < 0) {
             goto error;
+        }
+        if (r == 1) {
+            fill_method_cache(f->code, oparg, obj, names[oparg], meth);
         }
         if (r == 1) {
             TOP() = meth;

@@ -25,6 +25,29 @@ typedef struct KaaExcEntry {
     int start, end, target, depth, lasti;
 } KaaExcEntry;
 
+// LOAD_GLOBAL's inline cache, one per name of a code object: the value
+// found (borrowed: the dicts hold it) while globals and builtins keep the
+// versions seen then. Dict versions come from one global counter.
+typedef struct KaaGlobalCache {
+    KaaObject *globals, *builtins;
+    uint64_t gversion, bversion;
+    KaaObject *value; // NULL: empty
+} KaaGlobalCache;
+
+// LOAD_ATTR/STORE_ATTR/LOAD_METHOD's cache, one per name of a code object:
+// for instances of `type` whose attributes are inline values, the name's
+// index in the class's shared keys, valid while no class has changed
+// (kaa_type_epoch). LOAD_METHOD keeps the method found on the class.
+typedef struct KaaAttrCache {
+    struct KaaTypeObject *type; // NULL: empty
+    unsigned epoch;
+    int16_t index;     // in the shared keys, or -1 (not an instance attribute)
+    uint8_t load_ok;   // an instance value may be read directly
+    uint8_t store_ok;  // an existing instance value may be replaced directly
+    int16_t nkeys;     // LOAD_METHOD: shared keys in use when `method` was cached
+    KaaObject *method; // LOAD_METHOD: borrowed from the class, or NULL
+} KaaAttrCache;
+
 typedef struct KaaCodeObject {
     KaaObject_HEAD
     int co_argcount;
@@ -43,6 +66,8 @@ typedef struct KaaCodeObject {
     int co_nexc;
     KaaExcEntry *co_exctable;
     int *co_cell2arg;        // per cellvar: argument index it copies, or -1
+    KaaGlobalCache *co_gcache; // per name, allocated at the first LOAD_GLOBAL
+    KaaAttrCache *co_acache;   // per name, allocated at the first cacheable attribute
     KaaObject *co_consts;    // tuple
     KaaObject *co_names;     // tuple of str
     KaaObject *co_localsplusnames; // tuple of str: locals, cellvars, freevars
