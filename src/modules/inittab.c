@@ -8,6 +8,7 @@ KaaObject *kaa_init_sys(void);
 KaaObject *kaa_init_math(void);
 KaaObject *kaa_init_time(void);
 KaaObject *kaa_init_weakref(void);
+KaaObject *kaa_init_posix(void);
 
 static const struct {
     const char *name;
@@ -18,6 +19,7 @@ static const struct {
     {"math", kaa_init_math},
     {"time", kaa_init_time},
     {"_weakref", kaa_init_weakref},
+    {"posix", kaa_init_posix},
 };
 
 // Create builtin module `name`: new reference, or NULL without exception

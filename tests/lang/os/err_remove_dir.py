@@ -1,0 +1,5 @@
+# os.remove of a directory.
+import os
+
+print(os.path.isdir('.'))
+os.remove('.')
