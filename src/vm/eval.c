@@ -25,7 +25,7 @@ volatile sig_atomic_t kaa_sigint_pending;
 
 #define CHUNK_SIZE (64 * 1024)
 
-KaaFrame *kaa_frame_push(KaaCodeObject *code, size_t slots)
+static inline KaaFrame *frame_push(KaaCodeObject *code, size_t slots)
 {
     size_t need = sizeof(KaaFrame) + slots * sizeof(KaaObject *);
     need = (need + 15) & ~(size_t)15;
@@ -48,6 +48,11 @@ KaaFrame *kaa_frame_push(KaaCodeObject *code, size_t slots)
     f->code = code;
     Kaa_INCREF(code);
     return f;
+}
+
+KaaFrame *kaa_frame_push(KaaCodeObject *code, size_t slots)
+{
+    return frame_push(code, slots);
 }
 
 void kaa_frame_pop(KaaFrame *f)
@@ -326,7 +331,7 @@ static KaaFrame *push_function_frame(KaaFunctionObject *func, KaaObject *const *
         KaaErr_SetString(KaaExc(RecursionError), "maximum recursion depth exceeded");
         return NULL;
     }
-    KaaFrame *f = kaa_frame_push(co, (size_t)(co->co_nlocalsplus + co->co_stacksize));
+    KaaFrame *f = frame_push(co, (size_t)(co->co_nlocalsplus + co->co_stacksize));
     if (f == NULL) {
         return NULL;
     }
@@ -334,6 +339,16 @@ static KaaFrame *push_function_frame(KaaFunctionObject *func, KaaObject *const *
     f->globals = Kaa_NewRef(func->func_globals);
     f->builtins = Kaa_NewRef(func->func_builtins);
     f->instr = co->co_code;
+    // The common call: exactly the positional parameters, no cells.
+    if ((kwnames == NULL || KaaTuple_GET_SIZE(kwnames) == 0) && nargs == (size_t)co->co_argcount &&
+        co->co_kwonlyargcount == 0 && co->co_ncellvars == 0 && co->co_nfreevars == 0 &&
+        !(co->co_flags & (KAA_CO_VARARGS | KAA_CO_VARKEYWORDS))) {
+        for (size_t i = 0; i < nargs; i++) {
+            f->localsplus[i] = Kaa_NewRef(args[i]);
+        }
+        kaa_ts.recursion_depth++;
+        return f;
+    }
     if (kaa_bind_arguments(func, f, args, nargs, kwnames) < 0 || init_cells(f, func) < 0) {
         kaa_frame_clear_locals(f);
         kaa_frame_pop(f);
