@@ -146,6 +146,7 @@ typedef struct Unit {
     int argcount, posonlyargcount, kwonlyargcount, flags;
     int firstlineno;
     KaaObject *name, *qualname;
+    const char *private_name; // the innermost enclosing class, for mangling
     FBlock fblocks[MAX_FBLOCKS];
     int nfblocks;
     AstPos loc;
@@ -266,6 +267,7 @@ static int enter_unit(Compiler *c, SymScopeTable *ste, const char *name, AstPos 
     }
     u->parent = c->u;
     u->ste = ste;
+    u->private_name = ste->kind == BLOCK_CLASS ? name : c->u ? c->u->private_name : NULL;
     u->firstlineno = pos.lineno ? pos.lineno : 1;
     u->loc = pos;
     u->consts = KaaList_New(0);
@@ -1993,6 +1995,8 @@ static int compile_function_object(Compiler *c, const void *node, const char *na
 }
 
 // class C(bases, **kw): body  ->  C = __build_class__(<body function>, 'C', bases, **kw)
+static int store_mangled(Compiler *c, const char *name);
+
 static int compile_classdef(Compiler *c, AstStmt *s)
 {
     AstSeq *decos = s->v.classdef.decorator_list;
@@ -2086,7 +2090,7 @@ static int compile_classdef(Compiler *c, AstStmt *s)
     for (int i = 0; i < AST_SEQ_LEN(decos); i++) {
         CHECK(emit(c, OP_CALL, 1));
     }
-    return compile_name(c, s->v.classdef.name, AST_STORE);
+    return store_mangled(c, s->v.classdef.name);
 }
 
 // `target: annotation [= value]`. The value is stored first; then, in a module
@@ -2164,6 +2168,18 @@ static int find_annotations(AstSeq *body)
     return 0;
 }
 
+// Store a def's or class's result under its name as the enclosing class
+// mangles it (the object keeps the plain name as __name__).
+static int store_mangled(Compiler *c, const char *name)
+{
+    const char *m = kaa_symtable_mangle(&c->st, c->u->private_name, name);
+    if (m == NULL) {
+        KaaErr_NoMemory();
+        return -1;
+    }
+    return compile_name(c, m, AST_STORE);
+}
+
 static int compile_funcdef(Compiler *c, AstStmt *s)
 {
     AstSeq *decos = s->v.funcdef.decorator_list;
@@ -2176,7 +2192,7 @@ static int compile_funcdef(Compiler *c, AstStmt *s)
     for (int i = 0; i < AST_SEQ_LEN(decos); i++) {
         CHECK(emit(c, OP_CALL, 1));
     }
-    return compile_name(c, s->v.funcdef.name, AST_STORE);
+    return store_mangled(c, s->v.funcdef.name);
 }
 
 // `import a.b.c as d` binds d to a.b.c; `import a.b.c` binds a.

@@ -11,6 +11,7 @@
 typedef struct Builder {
     KaaSymtable *st;
     SymScopeTable *cur;
+    const char *private_name; // the innermost enclosing class, for mangling
     int failed;
     int depth;
 } Builder;
@@ -101,11 +102,53 @@ static Symbol *add_flags(Builder *b, const char *name, int flags, AstPos pos)
     return sym;
 }
 
+const char *kaa_symtable_mangle(KaaSymtable *st, const char *private_name, const char *name)
+{
+    size_t n = strlen(name);
+    if (private_name == NULL || n < 2 || name[0] != '_' || name[1] != '_' ||
+        (name[n - 1] == '_' && name[n - 2] == '_') || strchr(name, '.')) {
+        return name;
+    }
+    while (*private_name == '_') {
+        private_name++;
+    }
+    if (*private_name == '\0') {
+        return name;
+    }
+    size_t p = strlen(private_name);
+    char **list = grow(st->mangled, &st->capmangled, st->nmangled + 1, sizeof *list);
+    char *m = list ? kaa_mem_alloc(p + n + 2) : NULL;
+    if (list) {
+        st->mangled = list;
+    }
+    if (m == NULL) {
+        return NULL;
+    }
+    m[0] = '_';
+    memcpy(m + 1, private_name, p);
+    memcpy(m + 1 + p, name, n + 1);
+    list[st->nmangled++] = m;
+    return m;
+}
+
+// The name as the current class mangles it (the AST is rewritten with it,
+// so the compiler sees the same names).
+static const char *mangle(Builder *b, const char *name)
+{
+    const char *m = kaa_symtable_mangle(b->st, b->private_name, name);
+    if (m == NULL) {
+        b->failed = 1;
+        return name;
+    }
+    return m;
+}
+
 static void add_param(Builder *b, AstArg *a)
 {
     if (a == NULL) {
         return;
     }
+    a->name = mangle(b, a->name);
     add_flags(b, a->name, SYM_DEF_PARAM, a->pos);
     SymScopeTable *s = b->cur;
     const char **p = grow(s->params, &s->capparams, s->nparams + 1, sizeof *p);
@@ -188,7 +231,7 @@ static void visit_params(Builder *b, AstArguments *a)
 
 static void visit_name(Builder *b, AstExpr *e)
 {
-    const char *id = e->v.name.id;
+    const char *id = e->v.name.id = mangle(b, e->v.name.id);
     if (e->v.name.ctx == AST_LOAD) {
         add_flags(b, id, SYM_USE, e->pos);
         // super() needs the class cell of the enclosing class body.
@@ -357,6 +400,7 @@ static void visit_expr_inner(Builder *b, AstExpr *e)
     case EXPR_CONSTANT:
         break;
     case EXPR_ATTRIBUTE:
+        e->v.attribute.attr = mangle(b, e->v.attribute.attr);
         visit_expr(b, e->v.attribute.value);
         break;
     case EXPR_SUBSCRIPT:
@@ -385,7 +429,8 @@ static void declare(Builder *b, AstStmt *s, int global)
 {
     AstSeq *names = s->v.global.names;
     for (int i = 0; i < AST_SEQ_LEN(names); i++) {
-        const char *name = AST_SEQ_GET(names, i);
+        const char *name = mangle(b, AST_SEQ_GET(names, i));
+        names->items[i] = (void *)name;
         Symbol *sym = kaa_symtable_symbol(b->cur, name);
         if (sym) {
             const char *what = (sym->flags & SYM_DEF_PARAM) ? "parameter"
@@ -437,7 +482,7 @@ static void visit_stmt_inner(Builder *b, AstStmt *s)
         visit_exprs(b, s->v.funcdef.decorator_list);
         visit_argument_defaults(b, s->v.funcdef.args);
         visit_annotations(b, s->v.funcdef.args, s->v.funcdef.returns);
-        add_flags(b, s->v.funcdef.name, SYM_DEF_LOCAL, s->pos);
+        add_flags(b, mangle(b, s->v.funcdef.name), SYM_DEF_LOCAL, s->pos);
         SymScopeTable *fs = new_scope(b, BLOCK_FUNCTION, s->v.funcdef.name, s);
         if (fs == NULL) {
             return;
@@ -456,15 +501,18 @@ static void visit_stmt_inner(Builder *b, AstStmt *s)
             AstKeyword *k = AST_SEQ_GET(s->v.classdef.keywords, i);
             visit_expr(b, k->value);
         }
-        add_flags(b, s->v.classdef.name, SYM_DEF_LOCAL, s->pos);
+        add_flags(b, mangle(b, s->v.classdef.name), SYM_DEF_LOCAL, s->pos);
         SymScopeTable *cs = new_scope(b, BLOCK_CLASS, s->v.classdef.name, s);
         if (cs == NULL) {
             return;
         }
         SymScopeTable *saved = b->cur;
+        const char *saved_private = b->private_name;
         b->cur = cs;
+        b->private_name = s->v.classdef.name;
         visit_stmts(b, s->v.classdef.body);
         b->cur = saved;
+        b->private_name = saved_private;
         break;
     }
     case STMT_RETURN:
@@ -534,6 +582,7 @@ static void visit_stmt_inner(Builder *b, AstStmt *s)
             AstExceptHandler *h = AST_SEQ_GET(s->v.trystmt.handlers, i);
             visit_expr(b, h->type);
             if (h->name) {
+                h->name = mangle(b, h->name);
                 add_flags(b, h->name, SYM_DEF_LOCAL, h->pos);
             }
             visit_stmts(b, h->body);
@@ -555,6 +604,11 @@ static void visit_stmt_inner(Builder *b, AstStmt *s)
                     error_at(b, s->pos, "import * only allowed at module level%s", "");
                 }
                 continue;
+            }
+            if (a->asname) {
+                a->asname = mangle(b, a->asname);
+            } else if (strchr(a->name, '.') == NULL && mangle(b, a->name) != a->name) {
+                a->asname = mangle(b, a->name); // `import __x` binds _C__x
             }
             const char *bound = a->asname;
             char *dot;
@@ -788,6 +842,12 @@ static void free_scope(SymScopeTable *s)
 
 void kaa_symtable_free(KaaSymtable *st)
 {
+    for (int i = 0; i < st->nmangled; i++) {
+        kaa_mem_free(st->mangled[i]);
+    }
+    kaa_mem_free(st->mangled);
+    st->mangled = NULL;
+    st->nmangled = st->capmangled = 0;
     if (st->top) {
         free_scope(st->top);
         st->top = NULL;

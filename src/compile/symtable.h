@@ -66,6 +66,8 @@ typedef struct KaaSymtable {
     char errmsg[200];
     int errline, errcol;
     int too_deep; // nesting beyond the limit: the caller raises RecursionError
+    char **mangled; // names made by kaa_symtable_mangle, freed with the table
+    int nmangled, capmangled;
 } KaaSymtable;
 
 // How deep expressions and statements may nest (CPython 3.11: the recursion
@@ -76,6 +78,11 @@ typedef struct KaaSymtable {
 // errmsg empty for out-of-memory).
 int kaa_symtable_build(KaaSymtable *st, AstMod *mod);
 void kaa_symtable_free(KaaSymtable *st);
+// Private name mangling (CPython's _Py_Mangle): inside class C, `__x` (not
+// ending in `__`, no dot) is `_C__x`, C's leading underscores stripped; no
+// change when private_name is NULL or all underscores. The new string lives
+// as long as the table; NULL when out of memory.
+const char *kaa_symtable_mangle(KaaSymtable *st, const char *private_name, const char *name);
 SymScopeTable *kaa_symtable_lookup(SymScopeTable *parent, const void *node);
 Symbol *kaa_symtable_symbol(SymScopeTable *s, const char *name);
 SymScope kaa_symtable_scope_of(SymScopeTable *s, const char *name);

@@ -1057,6 +1057,7 @@ static KaaObject *run_source(const char *fname, KaaObject *const *args, size_t n
     }
     KaaObject *globals = a[1] && a[1] != Kaa_None ? a[1] : NULL;
     KaaObject *locals = a[2] && a[2] != Kaa_None ? a[2] : NULL;
+    KaaObject *snapshot = NULL; // a function's variables, when no namespace is given
     if (globals && !KaaDict_Check(globals)) {
         return KaaErr_Format(KaaExc(TypeError), "%s() globals must be a dict, not %s", fname,
                              Kaa_TYPE(globals)->tp_name);
@@ -1066,18 +1067,24 @@ static KaaObject *run_source(const char *fname, KaaObject *const *args, size_t n
             return KaaErr_Format(KaaExc(SystemError), "%s(): no current frame", fname);
         }
         globals = kaa_ts.frame->globals;
-        if (locals == NULL) {
-            locals = kaa_ts.frame->locals ? kaa_ts.frame->locals : globals;
+        if (locals == NULL && kaa_ts.frame->locals) {
+            locals = kaa_ts.frame->locals;
+        } else if (locals == NULL) {
+            snapshot = locals = builtin_locals(NULL, NULL);
+            if (snapshot == NULL) {
+                return NULL;
+            }
         }
     }
     if (locals == NULL) {
         locals = globals;
     }
+    KaaObject *code = NULL;
     if (KaaDict_GetItemString(globals, "__builtins__") == NULL &&
         KaaDict_SetItemString(globals, "__builtins__", kaa_interp.builtins_module) < 0) {
+        Kaa_XDECREF(snapshot);
         return NULL;
     }
-    KaaObject *code;
     if (KaaCode_Check(a[0])) {
         code = Kaa_NewRef(a[0]);
     } else if (KaaStr_Check(a[0])) {
@@ -1091,14 +1098,16 @@ static KaaObject *run_source(const char *fname, KaaObject *const *args, size_t n
         kaa_source_register("<string>", src, len);
         code = Kaa_CompileString(src, len, "<string>", mode);
     } else {
-        return KaaErr_Format(KaaExc(TypeError), "%s() arg 1 must be a string, bytes or code object",
-                             fname);
+        KaaErr_Format(KaaExc(TypeError), "%s() arg 1 must be a string, bytes or code object",
+                      fname);
     }
     if (code == NULL) {
+        Kaa_XDECREF(snapshot);
         return NULL;
     }
     KaaObject *r = Kaa_EvalCode(code, globals, locals);
     Kaa_DECREF(code);
+    Kaa_XDECREF(snapshot);
     if (r && mode == KAA_MODE_EXEC) {
         Kaa_DECREF(r);
         Kaa_RETURN_NONE;

@@ -94,11 +94,11 @@ KaaObject *kaa_gen_send_ex(KaaObject *self, KaaObject *arg, int exc, int quiet)
         Kaa_XINCREF(caller_handled);
     }
     gen->gi_state = GEN_RUNNING;
-    f->previous = kaa_ts.frame;
-    kaa_ts.frame = f;
+    // run_frame links f above the current frame and unlinks it on return
+    // or yield (linking it here too made f its own previous frame).
     KaaObject *result = kaa_eval_resume(f);
-    // kaa_eval_resume restored kaa_ts.frame. Save the generator's own
-    // handled exception (if it differs from the caller's), restore the caller's.
+    // Save the generator's own handled exception (if it differs from the
+    // caller's), restore the caller's.
     if (f->yielded && kaa_ts.handled != caller_handled) {
         gen->gi_exc_state = kaa_ts.handled;
     } else {

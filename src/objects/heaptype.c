@@ -1703,9 +1703,39 @@ static KaaGetSetDef subtype_getset[] = {
 };
 
 // __slots__: one member descriptor per name, stored after the base's fields.
+// A __slots__ name as the class body would spell it: `__x` in class C is
+// `_C__x` (private name mangling). New reference.
+static KaaObject *mangle_slot(const char *classname, KaaObject *name)
+{
+    const char *s = KaaStr_DATA(name);
+    Kaa_ssize_t n = KaaStr_NBYTES(name);
+    while (*classname == '_') {
+        classname++;
+    }
+    if (n < 2 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_') ||
+        *classname == '\0') {
+        return Kaa_NewRef(name);
+    }
+    return KaaStr_FromFormat("_%s%U", classname, name);
+}
+
 static int add_slots(KaaHeapTypeObject *ht, KaaObject *slots, int *add_dict)
 {
-    KaaObject *names = KaaStr_Check(slots) ? KaaTuple_Pack(1, slots) : KaaSequence_Tuple(slots);
+    KaaObject *given = KaaStr_Check(slots) ? KaaTuple_Pack(1, slots) : KaaSequence_Tuple(slots);
+    if (given == NULL) {
+        return -1;
+    }
+    KaaObject *names = KaaTuple_New(KaaTuple_GET_SIZE(given));
+    for (Kaa_ssize_t i = 0; names && i < KaaTuple_GET_SIZE(given); i++) {
+        KaaObject *name = KaaTuple_GET_ITEM(given, i);
+        KaaObject *m = KaaStr_Check(name) ? mangle_slot(ht->ht_tpname, name) : Kaa_NewRef(name);
+        if (m == NULL) {
+            Kaa_CLEAR(names);
+            break;
+        }
+        KaaTuple_SET_ITEM(names, i, m);
+    }
+    Kaa_DECREF(given);
     if (names == NULL) {
         return -1;
     }
