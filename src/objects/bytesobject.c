@@ -43,12 +43,8 @@ KaaObject *KaaBytes_FromStringAndSize(const char *data, Kaa_ssize_t n)
 // An instance of the bytes subclass `type` holding p[0..n).
 static KaaObject *bytes_subtype_new(KaaTypeObject *type, const char *p, Kaa_ssize_t n)
 {
-    // The bytes live right after the header, where a slot would go: CPython
-    // refuses such classes when they are created; refuse their instances.
-    if (type->tp_basicsize != KaaBytes_Type.tp_basicsize) {
-        return KaaErr_Format(KaaExc(TypeError), "nonempty __slots__ not supported for subtype of "
-                                                "'bytes'");
-    }
+    // (A subclass with slots is refused when it is created: the bytes live
+    // right after the header.)
     KaaObject *o = KaaType_GenericAlloc(type, n);
     if (o == NULL) {
         return NULL;

@@ -304,6 +304,9 @@ static int subtype_traverse(KaaObject *o, visitproc visit, void *arg)
     if (r) {
         return r;
     }
+    if (t->tp_dictoffset == KAA_DICTOFFSET_VAREND) {
+        Kaa_VISIT(*kaa_object_dict_ptr(o));
+    }
     if (has_managed_dict(t)) {
         KaaObject *d = *dict_slot(o);
         if (d) {
@@ -353,6 +356,9 @@ static int subtype_clear(KaaObject *o)
     clear_slots(t, o);
     if (has_managed_dict(t)) {
         clear_managed_dict(o);
+    }
+    if (t->tp_dictoffset == KAA_DICTOFFSET_VAREND) {
+        Kaa_CLEAR(*kaa_object_dict_ptr(o));
     }
     KaaTypeObject *base = static_base(t);
     if (base->tp_clear) {
@@ -441,6 +447,9 @@ static void subtype_dealloc_body(KaaObject *o)
     clear_slots(t, o);
     if (has_managed_dict(t)) {
         clear_managed_dict(o);
+    }
+    if (t->tp_dictoffset == KAA_DICTOFFSET_VAREND) {
+        Kaa_CLEAR(*kaa_object_dict_ptr(o));
     }
     KaaTypeObject *base = static_base(t);
     if (base->tp_dealloc && base != &KaaBaseObject_Type) {
@@ -542,9 +551,13 @@ static Kaa_hash_t slot_tp_hash(KaaObject *self)
         KaaErr_SetString(KaaExc(TypeError), "__hash__ method should return an integer");
         return -1;
     }
-    // Reduce big values as hash(int) does.
-    KaaObject *h = r;
-    Kaa_hash_t v = KaaObject_Hash(h);
+    // A value that fits is the hash as it is (CPython's slot_tp_hash); a
+    // bigger one is reduced as hash(int) does.
+    Kaa_hash_t v = KaaInt_AsSsize_t(r);
+    if (v == -1 && KaaErr_Occurred()) {
+        KaaErr_Clear();
+        v = KaaObject_Hash(r);
+    }
     Kaa_DECREF(r);
     return v == -1 ? -2 : v;
 }
@@ -1276,11 +1289,35 @@ static int wrapper_traverse(KaaObject *o, visitproc visit, void *arg)
     return 0;
 }
 
+static KaaObject *wrapper_get_name(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(((WrapperDescr *)o)->name);
+}
+
+static KaaObject *wrapper_get_qualname(KaaObject *o, void *closure)
+{
+    WrapperDescr *w = (WrapperDescr *)o;
+    return KaaStr_FromFormat("%s.%U", w->type->tp_name, w->name);
+}
+
+static KaaObject *wrapper_get_objclass(KaaObject *o, void *closure)
+{
+    return Kaa_NewRef(((WrapperDescr *)o)->type);
+}
+
+static KaaGetSetDef wrapper_getset[] = {
+    {"__name__", wrapper_get_name},
+    {"__qualname__", wrapper_get_qualname},
+    {"__objclass__", wrapper_get_objclass},
+    {NULL},
+};
+
 KaaTypeObject KaaWrapperDescr_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "wrapper_descriptor",
     .tp_basicsize = sizeof(WrapperDescr),
     .tp_flags = KAA_TPFLAGS_HAVE_GC,
+    .tp_getset = wrapper_getset,
     .tp_dealloc = wrapper_dealloc,
     .tp_traverse = wrapper_traverse,
     .tp_repr = wrapper_repr,
@@ -1483,6 +1520,25 @@ void kaa_heaptype_update_slots(KaaTypeObject *type)
     kaa_type_modified();
 }
 
+// type.__subclasses__(): the live classes that name type as a direct base,
+// in creation order (kaa does not list builtin subclasses of builtins).
+KaaObject *kaa_type_subclasses(KaaObject *self, KaaObject *unused)
+{
+    KaaObject *list = KaaList_New(0);
+    for (KaaHeapTypeObject *ht = all_classes; list && ht; ht = ht->ht_next) {
+        KaaObject *bases = ht->ht_type.tp_bases;
+        for (Kaa_ssize_t i = 0; bases && i < KaaTuple_GET_SIZE(bases); i++) {
+            if (KaaTuple_GET_ITEM(bases, i) == self) {
+                if (KaaList_Append(list, (KaaObject *)ht) < 0) {
+                    Kaa_CLEAR(list);
+                }
+                break;
+            }
+        }
+    }
+    return list;
+}
+
 int kaa_heaptype_set_name(KaaTypeObject *type, KaaObject *value)
 {
     KaaHeapTypeObject *ht = (KaaHeapTypeObject *)type;
@@ -1606,10 +1662,15 @@ fail:
 // a weakref slot do not count, as a subclass may put them elsewhere.
 static KaaTypeObject *solid_base(KaaTypeObject *t)
 {
-    for (; t->tp_flags & KAA_TPFLAGS_HEAPTYPE; t = t->tp_base) {
-        KaaMemberDef *m = HT(t)->ht_members;
-        if (m && m->name) {
-            return t;
+    for (; t->tp_base; t = t->tp_base) {
+        if (t->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
+            KaaMemberDef *m = HT(t)->ht_members;
+            if (m && m->name) {
+                return t;
+            }
+        } else if (t->tp_basicsize != t->tp_base->tp_basicsize ||
+                   t->tp_itemsize != t->tp_base->tp_itemsize) {
+            return t; // a builtin that adds fields (int, list, OSError...)
         }
     }
     return t;
@@ -1697,8 +1758,30 @@ static int subtype_set_dict(KaaObject *o, KaaObject *value, void *c)
     return 0;
 }
 
+// __dict__ of instances whose dict follows their items (KAA_DICTOFFSET_VAREND).
+static KaaObject *vardict_get(KaaObject *o, void *c)
+{
+    KaaObject **dictp = kaa_object_dict_ptr(o);
+    if (*dictp == NULL && (*dictp = KaaDict_New()) == NULL) {
+        return NULL;
+    }
+    return Kaa_NewRef(*dictp);
+}
+
+static int vardict_set(KaaObject *o, KaaObject *value, void *c)
+{
+    if (value == NULL || !KaaDict_Check(value)) {
+        KaaErr_Format(KaaExc(TypeError), "__dict__ must be set to a dictionary, not a '%s'",
+                      value ? Kaa_TYPE(value)->tp_name : "NoneType");
+        return -1;
+    }
+    Kaa_SETREF(*kaa_object_dict_ptr(o), Kaa_NewRef(value));
+    return 0;
+}
+
 static KaaGetSetDef subtype_getset[] = {
     {"__dict__", subtype_get_dict, subtype_set_dict},
+    {"__dict__", vardict_get, vardict_set},
     {NULL},
 };
 
@@ -1797,6 +1880,36 @@ static int implicit_methods(KaaObject *dict)
     return 0;
 }
 
+// callable(*args, **kwds) for a dict of keywords (kwds may be NULL).
+static KaaObject *call_with_kwdict(KaaObject *callable, KaaObject *const *args, size_t nargs,
+                                   KaaObject *kwds)
+{
+    Kaa_ssize_t nkw = kwds ? KaaDict_GET_SIZE(kwds) : 0;
+    if (nkw == 0) {
+        return KaaObject_Vectorcall(callable, args, nargs, NULL);
+    }
+    KaaObject *kwnames = KaaTuple_New(nkw);
+    KaaObject **argv = kaa_mem_alloc((nargs + (size_t)nkw) * sizeof(KaaObject *));
+    KaaObject *r = NULL;
+    if (kwnames && argv) {
+        if (nargs) {
+            memcpy(argv, args, nargs * sizeof(KaaObject *));
+        }
+        Kaa_ssize_t pos = 0, j = 0;
+        KaaObject *k, *v;
+        while (KaaDict_Next(kwds, &pos, &k, &v)) {
+            KaaTuple_SET_ITEM(kwnames, j, Kaa_NewRef(k));
+            argv[nargs + (size_t)j++] = v;
+        }
+        r = KaaObject_Vectorcall(callable, argv, nargs, kwnames);
+    } else {
+        KaaErr_NoMemory();
+    }
+    kaa_mem_free(argv);
+    Kaa_XDECREF(kwnames);
+    return r;
+}
+
 // __set_name__ for descriptors, then the parent's __init_subclass__.
 static int finish_class(KaaTypeObject *type, KaaObject *kwds)
 {
@@ -1814,6 +1927,20 @@ static int finish_class(KaaTypeObject *type, KaaObject *kwds)
         KaaObject *args[2] = {(KaaObject *)type, k};
         KaaObject *r = call_special(v, "__set_name__", args, 2, NULL);
         if (r == NULL) {
+            // 3.11 wraps the error: RuntimeError from the original.
+            KaaObject *cause = KaaErr_GetRaisedException();
+            KaaErr_Format(KaaExc(RuntimeError), "Error calling __set_name__ on '%s' instance %R in '%s'",
+                          Kaa_TYPE(v)->tp_name, k, type->tp_name);
+            KaaObject *exc = KaaErr_GetRaisedException();
+            if (exc && cause) {
+                KaaBaseExceptionObject *be = (KaaBaseExceptionObject *)exc;
+                Kaa_SETREF(be->context, Kaa_NewRef(cause));
+                Kaa_SETREF(be->cause, cause);
+                be->suppress_context = 1;
+            } else {
+                Kaa_XDECREF(cause);
+            }
+            KaaErr_SetRaisedException(exc);
             Kaa_DECREF(items);
             return -1;
         }
@@ -1832,18 +1959,7 @@ static int finish_class(KaaTypeObject *type, KaaObject *kwds)
         if (bound == NULL) {
             return -1;
         }
-        KaaObject *r;
-        Kaa_ssize_t nkw = kwds ? KaaDict_GET_SIZE(kwds) : 0;
-        KaaObject *kwnames = KaaTuple_New(nkw);
-        KaaObject **argv = kaa_mem_alloc((size_t)(nkw + 1) * sizeof(KaaObject *));
-        Kaa_ssize_t p2 = 0, j = 0;
-        while (kwnames && argv && kwds && KaaDict_Next(kwds, &p2, &k, &v)) {
-            KaaTuple_SET_ITEM(kwnames, j, Kaa_NewRef(k));
-            argv[j++] = v;
-        }
-        r = kwnames && argv ? KaaObject_Vectorcall(bound, argv, 0, nkw ? kwnames : NULL) : NULL;
-        kaa_mem_free(argv);
-        Kaa_XDECREF(kwnames);
+        KaaObject *r = call_with_kwdict(bound, NULL, 0, kwds);
         Kaa_DECREF(bound);
         if (r == NULL) {
             return -1;
@@ -1961,17 +2077,29 @@ KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, 
     // Instance layout: __slots__, then a managed dict and a weakref slot.
     KaaObject *slots = dict_get(dict, "__slots__");
     int add_dict = base->tp_dictoffset == 0 && base->tp_itemsize == 0;
+    int want_dict = 1;
     if (slots) {
-        int want_dict;
         if (add_slots(ht, slots, &want_dict) < 0) {
+            goto fail;
+        }
+        if (base->tp_itemsize != 0 && ht->ht_members && ht->ht_members[0].name) {
+            KaaErr_Format(KaaExc(TypeError), "nonempty __slots__ not supported for subtype of '%s'",
+                          base->tp_name);
             goto fail;
         }
         add_dict = add_dict && want_dict;
     }
+    // A variable-size builtin (str, bytes, tuple) has no fixed place after
+    // its items: the dict pointer goes after them, at an aligned offset.
+    int add_var_dict = base->tp_dictoffset == 0 && base->tp_itemsize != 0 &&
+                       want_dict;
     if (add_dict) {
         type->tp_dictoffset = type->tp_basicsize;
         type->tp_basicsize += 2 * sizeof(KaaObject *); // dict, inline values
         type->tp_flags |= KAA_TPFLAGS_MANAGED_DICT;
+    } else if (add_var_dict) {
+        type->tp_dictoffset = KAA_DICTOFFSET_VAREND;
+        type->tp_basicsize += 2 * sizeof(KaaObject *); // the pointer and its alignment
     }
     if (type->tp_weaklistoffset == 0 && base->tp_itemsize == 0 && slots == NULL) {
         type->tp_weaklistoffset = type->tp_basicsize;
@@ -1985,8 +2113,8 @@ KaaObject *kaa_type_new(KaaTypeObject *meta, KaaObject *name, KaaObject *bases, 
         }
         Kaa_DECREF(d);
     }
-    if (add_dict && dict_get(dict, "__dict__") == NULL) {
-        KaaObject *d = KaaDescr_NewGetSet(type, &subtype_getset[0]);
+    if ((add_dict || add_var_dict) && dict_get(dict, "__dict__") == NULL) {
+        KaaObject *d = KaaDescr_NewGetSet(type, &subtype_getset[add_dict ? 0 : 1]);
         if (d == NULL || KaaDict_SetItemString(dict, "__dict__", d) < 0) {
             Kaa_XDECREF(d);
             goto fail;
@@ -2738,7 +2866,7 @@ KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs
     }
     if (prepare) {
         KaaObject *pa[2] = {name, bases};
-        ns = KaaObject_Vectorcall(prepare, pa, 2, NULL);
+        ns = call_with_kwdict(prepare, pa, 2, kwds);
         Kaa_DECREF(prepare);
     } else {
         ns = KaaDict_New();
@@ -2756,25 +2884,8 @@ KaaObject *kaa_build_class(KaaObject *self, KaaObject *const *args, size_t nargs
         goto done;
     }
     // meta(name, bases, ns, **kwds)
-    Kaa_ssize_t nk = KaaDict_GET_SIZE(kwds);
-    KaaObject **argv = kaa_mem_alloc((size_t)(3 + nk) * sizeof(KaaObject *));
-    KaaObject *kwn = nk ? KaaTuple_New(nk) : NULL;
-    if (argv && (nk == 0 || kwn)) {
-        argv[0] = name;
-        argv[1] = bases;
-        argv[2] = ns;
-        Kaa_ssize_t pos = 0, j = 0;
-        KaaObject *k, *v;
-        while (KaaDict_Next(kwds, &pos, &k, &v)) {
-            KaaTuple_SET_ITEM(kwn, j, Kaa_NewRef(k));
-            argv[3 + j++] = v;
-        }
-        cls = KaaObject_Vectorcall(meta, argv, 3, kwn);
-    } else {
-        KaaErr_NoMemory();
-    }
-    kaa_mem_free(argv);
-    Kaa_XDECREF(kwn);
+    KaaObject *margs[3] = {name, bases, ns};
+    cls = call_with_kwdict(meta, margs, 3, kwds);
     if (cls && Kaa_TYPE(cell) == &KaaCell_Type && ((KaaCellObject *)cell)->ob_ref == NULL) {
         ((KaaCellObject *)cell)->ob_ref = Kaa_NewRef(cls);
     }

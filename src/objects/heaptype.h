@@ -77,6 +77,7 @@ int kaa_add_operators(KaaTypeObject *type);
 // After a special method was set on or deleted from a class: recompute the
 // slots of that class and of every class deriving from it.
 void kaa_heaptype_update_slots(KaaTypeObject *type);
+KaaObject *kaa_type_subclasses(KaaObject *self, KaaObject *unused);
 // type.__name__ = value for a class (TypeError unless a str).
 int kaa_heaptype_set_name(KaaTypeObject *type, KaaObject *value);
 void kaa_heaptype_fini(void);

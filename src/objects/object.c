@@ -250,13 +250,32 @@ int KaaObject_Not(KaaObject *o)
 
 // --- Attributes -------------------------------------------------------------------
 
-static KaaObject **instance_dict_ptr(KaaObject *o)
+KaaObject **kaa_object_dict_ptr(KaaObject *o)
 {
-    Kaa_ssize_t off = Kaa_TYPE(o)->tp_dictoffset;
+    KaaTypeObject *t = Kaa_TYPE(o);
+    Kaa_ssize_t off = t->tp_dictoffset;
     if (off == 0) {
         return NULL;
     }
-    return (KaaObject **)((char *)o + off);
+    if (off != KAA_DICTOFFSET_VAREND) {
+        return (KaaObject **)((char *)o + off);
+    }
+    // After the builtin's own variable part (str: its UTF-8 bytes and NUL).
+    KaaTypeObject *base = t;
+    while (base->tp_flags & KAA_TPFLAGS_HEAPTYPE) {
+        base = base->tp_base;
+    }
+    size_t end = KaaStr_Check(o) ? offsetof(KaaStrObject, data) + (size_t)KaaStr_NBYTES(o) + 1
+                                 : (size_t)base->tp_basicsize +
+                                       (size_t)(Kaa_SIZE(o) < 0 ? -Kaa_SIZE(o) : Kaa_SIZE(o)) *
+                                           (size_t)base->tp_itemsize;
+    end = (end + sizeof(KaaObject *) - 1) & ~(sizeof(KaaObject *) - 1);
+    return (KaaObject **)((char *)o + end);
+}
+
+static KaaObject **instance_dict_ptr(KaaObject *o)
+{
+    return kaa_object_dict_ptr(o);
 }
 
 static KaaObject *attribute_error(KaaObject *o, KaaObject *name)

@@ -2095,8 +2095,47 @@ static KaaNumberMethods str_as_number = {
 
 // --- The type ------------------------------------------------------------------------
 
+static KaaObject *str_new_exact(KaaObject *const *args, size_t nargs, KaaObject *kwnames);
+
+// An instance of the str subclass `type` with the text of the exact str s
+// (which this function consumes). Same layout as str; the class gives GC.
+static KaaObject *str_subtype_new(KaaTypeObject *type, KaaObject *s)
+{
+    Kaa_ssize_t nbytes = KaaStr_NBYTES(s);
+    KaaStrObject *o = (KaaStrObject *)KaaType_GenericAlloc(type, nbytes + 1);
+    if (o == NULL) {
+        Kaa_DECREF(s);
+        return NULL;
+    }
+    o->ob_base.ob_size = Kaa_SIZE(s);
+    o->hash = -1;
+    o->nbytes = nbytes;
+    o->ascii = ((KaaStrObject *)s)->ascii;
+    o->interned = 0;
+    memcpy(o->data, KaaStr_DATA(s), (size_t)nbytes + 1);
+    Kaa_DECREF(s);
+    return (KaaObject *)o;
+}
+
 static KaaObject *str_new(KaaTypeObject *type, KaaObject *const *args, size_t nargs,
                           KaaObject *kwnames)
+{
+    KaaObject *s = str_new_exact(args, nargs, kwnames);
+    if (s == NULL || type == &KaaStr_Type) {
+        return s;
+    }
+    if (!KaaStr_CheckExact(s)) { // str() of an object whose __str__ gave a subclass
+        KaaObject *exact = KaaStr_FromStringAndSize(KaaStr_DATA(s), KaaStr_NBYTES(s));
+        Kaa_DECREF(s);
+        if (exact == NULL) {
+            return NULL;
+        }
+        s = exact;
+    }
+    return str_subtype_new(type, s);
+}
+
+static KaaObject *str_new_exact(KaaObject *const *args, size_t nargs, KaaObject *kwnames)
 {
     if ((kwnames == NULL || KaaTuple_GET_SIZE(kwnames) == 0) && nargs <= 1) {
         return nargs ? KaaObject_Str(args[0]) : Kaa_NewRef(empty_str);
@@ -2138,7 +2177,7 @@ static KaaObject *str_new(KaaTypeObject *type, KaaObject *const *args, size_t na
 
 static void str_dealloc(KaaObject *o)
 {
-    kaa_obj_free(o);
+    kaa_container_free(o); // a subclass's instances are GC objects
 }
 
 static KaaSequenceMethods str_as_sequence = {

@@ -270,6 +270,11 @@ int KaaType_Ready(KaaTypeObject *type)
         return -1;
     }
     type->tp_flags |= KAA_TPFLAGS_READY;
+    // Comparing without hashing (list, dict): unhashable, __hash__ is None.
+    if (type->tp_hash == NULL && type->tp_richcompare != NULL &&
+        !(type->tp_flags & KAA_TPFLAGS_HEAPTYPE)) {
+        type->tp_hash = KaaObject_HashNotImplemented;
+    }
     // The namespace first: its slot wrappers are for the slots the type
     // defines itself, not those it inherits.
     type->tp_dict = KaaDict_New();
@@ -433,6 +438,11 @@ static int type_setattro(KaaObject *o, KaaObject *name, KaaObject *value)
         }
     } else {
         r = KaaDict_SetItem(type->tp_dict, name, value);
+    }
+    // __module__ stored in the namespace (a metaclass's own __module__ hid
+    // type's descriptor): the repr follows it.
+    if (r == 0 && KaaStr_Check(name) && KaaStr_EqualToASCII(name, "__module__")) {
+        Kaa_SETREF(type->tp_module_obj, Kaa_XNewRef(value));
     }
     // A special method changed: the C slots of this class and its subclasses follow.
     if (r == 0 && KaaStr_Check(name) && KaaStr_NBYTES(name) > 4 &&
@@ -615,6 +625,12 @@ static Kaa_hash_t object_hash(KaaObject *o)
 
 static KaaNumberMethods type_as_number = {.nb_or = kaa_type_or};
 
+static KaaMethodDef type_methods[] = {
+    {"__subclasses__", kaa_type_subclasses, KAA_METH_NOARGS,
+     "Return a list of immediate subclasses."},
+    {NULL},
+};
+
 KaaTypeObject KaaType_Type = {
     .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
     .tp_name = "type",
@@ -635,6 +651,7 @@ KaaTypeObject KaaType_Type = {
     .tp_hash = object_hash,
     .tp_getset = type_getset,
     .tp_as_number = &type_as_number,
+    .tp_methods = type_methods,
 };
 
 // --- object --------------------------------------------------------------------
@@ -731,7 +748,20 @@ static KaaObject *object_sizeof(KaaObject *self, KaaObject *unused)
     return KaaInt_FromSsize_t(res);
 }
 
+// object.__init_subclass__(): the end of the super() chain; takes nothing.
+static KaaObject *object_init_subclass(KaaObject *cls, KaaObject *const *args, size_t nargs,
+                                       KaaObject *kwnames)
+{
+    if (nargs || (kwnames && KaaTuple_GET_SIZE(kwnames))) {
+        return KaaErr_Format(KaaExc(TypeError), "%s.__init_subclass__() takes no %sarguments",
+                             "object", nargs ? "" : "keyword ");
+    }
+    Kaa_RETURN_NONE;
+}
+
 static KaaMethodDef object_methods[] = {
+    {"__init_subclass__", object_init_subclass, KAA_METH_FASTCALL | KAA_METH_CLASS,
+     "This method is called when a class is subclassed."},
     {"__sizeof__", object_sizeof, KAA_METH_NOARGS, "Size of object in memory, in bytes."},
     {"__format__", kaa_object___format__, KAA_METH_O, "Default object formatter."},
     {NULL},

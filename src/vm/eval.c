@@ -976,7 +976,7 @@ static int load_method(KaaObject *obj, KaaObject *name, KaaObject **meth)
             if (t->tp_flags & KAA_TPFLAGS_MANAGED_DICT) {
                 shadow = kaa_instance_lookup(obj, name);
             } else if (t->tp_dictoffset) {
-                KaaObject *dict = *(KaaObject **)((char *)obj + t->tp_dictoffset);
+                KaaObject *dict = *kaa_object_dict_ptr(obj);
                 shadow = dict ? KaaDict_GetItemWithError(dict, name) : NULL;
             }
             if (shadow == NULL && !KaaErr_Occurred()) {

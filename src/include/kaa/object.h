@@ -362,6 +362,11 @@ int KaaObject_SetAttrString(KaaObject *o, const char *name, KaaObject *value);
 // Like GetAttr but returns 0 with *res = NULL and no exception when missing.
 int KaaObject_LookupAttr(KaaObject *o, KaaObject *name, KaaObject **res);
 KaaObject *KaaObject_GenericGetAttr(KaaObject *o, KaaObject *name);
+// tp_dictoffset KAA_DICTOFFSET_VAREND: the instance dict pointer follows the
+// variable-size part (subclasses of str, bytes, tuple), as CPython's
+// negative dict offsets. kaa_object_dict_ptr finds it for any type.
+#define KAA_DICTOFFSET_VAREND (-1)
+KaaObject **kaa_object_dict_ptr(KaaObject *o); // NULL when the type has no dict
 int KaaObject_GenericSetAttr(KaaObject *o, KaaObject *name, KaaObject *value);
 KaaObject *KaaObject_GetIter(KaaObject *o);
 KaaObject *KaaIter_Next(KaaObject *it); // NULL without exception at the end
