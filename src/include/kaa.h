@@ -9,6 +9,7 @@
 #include "kaa/complexobject.h"
 #include "kaa/strobject.h"
 #include "kaa/bytesobject.h"
+#include "kaa/buffer.h"
 #include "kaa/tupleobject.h"
 #include "kaa/listobject.h"
 #include "kaa/dictobject.h"

@@ -1203,6 +1203,7 @@ KaaObject *kaa_builtins_init(void)
         {"str", (KaaObject *)&KaaStr_Type},
         {"bytes", (KaaObject *)&KaaBytes_Type},
         {"bytearray", (KaaObject *)&KaaByteArray_Type},
+        {"memoryview", (KaaObject *)&KaaMemoryView_Type},
         {"tuple", (KaaObject *)&KaaTuple_Type},
         {"list", (KaaObject *)&KaaList_Type},
         {"dict", (KaaObject *)&KaaDict_Type},

@@ -6,6 +6,8 @@
 KaaObject *kaa_init_gc(void);
 KaaObject *kaa_init_sys(void);
 KaaObject *kaa_init_math(void);
+KaaObject *kaa_init_array(void);
+KaaObject *kaa_init_struct(void);
 KaaObject *kaa_init_time(void);
 KaaObject *kaa_init_weakref(void);
 KaaObject *kaa_init_posix(void);
@@ -17,6 +19,8 @@ static const struct {
     {"gc", kaa_init_gc},
     {"sys", kaa_init_sys},
     {"math", kaa_init_math},
+    {"array", kaa_init_array},
+    {"struct", kaa_init_struct},
     {"time", kaa_init_time},
     {"_weakref", kaa_init_weakref},
     {"posix", kaa_init_posix},

@@ -11,8 +11,22 @@
 
 #define BA(o) ((KaaByteArrayObject *)(o))
 
+// While a buffer view of the contents is held (memoryview, ...), the size
+// may not change: the view points into data.
+static int check_exports(KaaObject *o)
+{
+    if (BA(o)->exports > 0) {
+        KaaErr_SetString(KaaExc(BufferError), "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    return 0;
+}
+
 int KaaByteArray_Resize(KaaObject *o, Kaa_ssize_t n)
 {
+    if (n != Kaa_SIZE(o) && check_exports(o) < 0) {
+        return -1;
+    }
     if (n < 0 || n > KAA_SSIZE_MAX - 64) {
         KaaErr_NoMemory();
         return -1;
@@ -81,7 +95,9 @@ static int ba_init(KaaObject *self, KaaObject *const *args, size_t nargs, KaaObj
 {
     char *buf;
     Kaa_ssize_t n;
-    if (kaa_bytes_from_args("bytearray", args, nargs, kwnames, &buf, &n) < 0) {
+    // CPython empties self first, which an export forbids even for the same size.
+    if ((Kaa_SIZE(self) != 0 && check_exports(self) < 0) ||
+        kaa_bytes_from_args("bytearray", args, nargs, kwnames, &buf, &n) < 0) {
         return -1;
     }
     int r = KaaByteArray_Resize(self, n);
@@ -118,6 +134,9 @@ static int replace_range(KaaObject *o, Kaa_ssize_t lo, Kaa_ssize_t hi, const cha
 {
     Kaa_ssize_t n = Kaa_SIZE(o), tail = n - hi;
     Kaa_ssize_t newn = n - (hi - lo) + m;
+    if (newn != n && check_exports(o) < 0) {
+        return -1;
+    }
     if (newn > n) {
         if (KaaByteArray_Resize(o, newn) < 0) {
             return -1;
@@ -140,7 +159,7 @@ static KaaObject *slice_value(KaaObject *v)
 {
     const char *p;
     Kaa_ssize_t n;
-    if (kaa_bytes_view(v, &p, &n)) {
+    if (kaa_buffer_peek(v, &p, &n)) {
         return KaaBytes_FromStringAndSize(p, n);
     }
     KaaNumberMethods *nb = Kaa_TYPE(v)->tp_as_number;
@@ -211,7 +230,7 @@ static int ba_ass_subscript(KaaObject *o, KaaObject *item, KaaObject *value)
                           b ? Kaa_SIZE(b) : 0);
     } else if (b == NULL) {
         // Delete an extended slice: keep the bytes not selected.
-        if (len > 0) {
+        if (len > 0 && (r = check_exports(o)) == 0) {
             if (step < 0) {
                 start = start + step * (len - 1);
                 step = -step;
@@ -243,7 +262,7 @@ static KaaObject *ba_inplace_concat(KaaObject *o, KaaObject *other)
 {
     const char *p;
     Kaa_ssize_t n;
-    if (!kaa_bytes_view(other, &p, &n)) {
+    if (!kaa_buffer_peek(other, &p, &n)) {
         return KaaErr_Format(KaaExc(TypeError), "can't concat %s to %s",
                              Kaa_TYPE(other)->tp_name, Kaa_TYPE(o)->tp_name);
     }
@@ -293,9 +312,13 @@ static KaaObject *ba_extend(KaaObject *self, KaaObject *x)
     const char *p;
     Kaa_ssize_t n;
     KaaObject *b;
-    if (kaa_bytes_view(x, &p, &n)) {
+    if (kaa_buffer_peek(x, &p, &n)) {
         b = KaaBytes_FromStringAndSize(p, n);
     } else {
+        if (KaaObject_CheckBuffer(x)) { // a released or stepped memoryview
+            return KaaErr_Format(KaaExc(TypeError), "can't set bytearray slice from %s",
+                                 Kaa_TYPE(x)->tp_name);
+        }
         if (is_index(x) || (!KaaStr_Check(x) && Kaa_TYPE(x)->tp_iter == NULL &&
                             Kaa_TYPE(x)->tp_as_sequence == NULL)) {
             return KaaErr_Format(KaaExc(TypeError), "can't extend bytearray with %s",

@@ -500,17 +500,9 @@ int kaa_bytes_from_args(const char *tname, KaaObject *const *args, size_t nargs,
                                                  : "errors without a string argument");
         return -1;
     }
-    const char *p;
-    Kaa_ssize_t len;
-    if (kaa_bytes_view(src, &p, &len)) {
-        *out = kaa_mem_alloc((size_t)len + 1);
-        if (*out == NULL) {
-            KaaErr_NoMemory();
-            return -1;
-        }
-        memcpy(*out, p, (size_t)len);
-        *n = len;
-        return 0;
+    int copied = kaa_buffer_copy(src, out, n); // bytes-like: its bytes
+    if (copied != 0) {
+        return copied < 0 ? -1 : 0;
     }
     KaaNumberMethods *nb = Kaa_TYPE(src)->tp_as_number;
     if (nb && nb->nb_index) {
@@ -704,7 +696,10 @@ KaaObject *kaa_bytes_richcompare(KaaObject *a, KaaObject *b, int op)
 {
     const char *pa, *pb;
     Kaa_ssize_t na, nb;
-    if (!kaa_bytes_view(a, &pa, &na) || !kaa_bytes_view(b, &pb, &nb)) {
+    // bytes compares with bytes only; bytearray with any bytes-like object.
+    int (*view)(KaaObject *, const char **, Kaa_ssize_t *) =
+        KaaByteArray_Check(a) || KaaByteArray_Check(b) ? kaa_buffer_peek : kaa_bytes_view;
+    if (!view(a, &pa, &na) || !view(b, &pb, &nb)) {
         Kaa_RETURN_NOTIMPLEMENTED;
     }
     if ((op == Kaa_EQ || op == Kaa_NE) && na != nb) {
@@ -750,7 +745,7 @@ KaaObject *kaa_bytes_concat(KaaObject *a, KaaObject *b)
 {
     const char *pa, *pb;
     Kaa_ssize_t na, nb;
-    if (!kaa_bytes_view(a, &pa, &na) || !kaa_bytes_view(b, &pb, &nb)) {
+    if (!kaa_bytes_view(a, &pa, &na) || !kaa_buffer_peek(b, &pb, &nb)) {
         KaaObject *bad = kaa_bytes_view(a, &pa, &na) ? b : a;
         return KaaErr_Format(KaaExc(TypeError), "can't concat %s to %s", Kaa_TYPE(bad)->tp_name,
                              Kaa_TYPE(a)->tp_name);
@@ -801,7 +796,7 @@ int kaa_bytes_contains(KaaObject *self, KaaObject *x)
 {
     const char *p, *q;
     Kaa_ssize_t n, m;
-    if (kaa_bytes_view(x, &q, &m)) {
+    if (kaa_buffer_peek(x, &q, &m)) {
         kaa_bytes_view(self, &p, &n);
         if (m == 0) {
             return 1;
@@ -917,7 +912,7 @@ static int tuple_args_check(const char *name, size_t nargs, KaaObject *kwnames, 
 
 static int need_bytes(KaaObject *o, const char **q, Kaa_ssize_t *m)
 {
-    if (!kaa_bytes_view(o, q, m)) {
+    if (!kaa_buffer_peek(o, q, m)) {
         KaaErr_Format(KaaExc(TypeError), "a bytes-like object is required, not '%s'",
                       Kaa_TYPE(o)->tp_name);
         return -1;
@@ -1166,7 +1161,7 @@ KaaObject *kaa_bytes_join(KaaObject *self, KaaObject *iterable)
     for (Kaa_ssize_t i = 0; i < count; i++) {
         const char *q;
         Kaa_ssize_t m;
-        if (!kaa_bytes_view(items[i], &q, &m)) {
+        if (!kaa_buffer_peek(items[i], &q, &m)) {
             kaa_strbuf_free(&b);
             KaaErr_Format(KaaExc(TypeError),
                           "sequence item %zd: expected a bytes-like object, %s found", i,
@@ -1449,7 +1444,7 @@ static KaaObject *do_affix(KaaObject *self, KaaObject *const *args, size_t nargs
         KaaObject *f = KaaTuple_Check(fix) ? KaaTuple_GET_ITEM(fix, i) : fix;
         const char *q;
         Kaa_ssize_t m;
-        if (!kaa_bytes_view(f, &q, &m)) {
+        if (!kaa_buffer_peek(f, &q, &m)) {
             if (KaaTuple_Check(fix)) {
                 return KaaErr_Format(KaaExc(TypeError),
                                      "a bytes-like object is required, not '%s'",
@@ -1483,7 +1478,7 @@ KaaObject *kaa_bytes_endswith(KaaObject *s, KaaObject *const *a, size_t n, KaaOb
 // The needle of find/index/count: bytes-like or an int byte. 0 or -1.
 static int get_needle(KaaObject *o, const char **q, Kaa_ssize_t *m, char *one)
 {
-    if (kaa_bytes_view(o, q, m)) {
+    if (kaa_buffer_peek(o, q, m)) {
         return 0;
     }
     KaaNumberMethods *nb = Kaa_TYPE(o)->tp_as_number;
@@ -2237,7 +2232,7 @@ static int fmt_one(BytesFmt *st, KaaStrBuf *b)
         break;
     case 's':
     case 'b':
-        if (kaa_bytes_view(v, &p, &len)) {
+        if (kaa_buffer_peek(v, &p, &len)) {
             break;
         }
         text = call_dunder_bytes(v, &found);

@@ -14,6 +14,7 @@ typedef struct KaaByteArrayObject {
     KaaObject_VAR_HEAD     // ob_size: number of bytes in use
         Kaa_ssize_t alloc; // bytes allocated for data (at least ob_size + 1)
     char *data;            // NUL-terminated; never NULL
+    Kaa_ssize_t exports;   // buffer views held (kaa/buffer.h): no resizing while > 0
 } KaaByteArrayObject;
 
 extern KaaTypeObject KaaBytes_Type;
