@@ -29,24 +29,24 @@ def abstractmethod(funcobj):
     return funcobj
 
 
-class abstractclassmethod(classmethod):
+class _AbstractWrapper:
+    # What abstractclassmethod and abstractstaticmethod add to the wrapper
+    # they derive from: both it and the wrapped function are abstract.
+    __slots__ = ()
+
+    __isabstractmethod__ = True
+
+    def __init__(self, callable):
+        callable.__isabstractmethod__ = True
+        super().__init__(callable)
+
+
+class abstractclassmethod(_AbstractWrapper, classmethod):
     """Deprecated: use classmethod stacked on abstractmethod."""
 
-    __isabstractmethod__ = True
 
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
-
-
-class abstractstaticmethod(staticmethod):
+class abstractstaticmethod(_AbstractWrapper, staticmethod):
     """Deprecated: use staticmethod stacked on abstractmethod."""
-
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
 
 
 class abstractproperty(property):
@@ -82,6 +82,9 @@ def get_cache_token():
 
 
 def _compute_abstracts(cls, namespace_items, bases):
+    # The names still abstract in cls: those of namespace_items (the class's
+    # own attributes) that are abstract, and those abstract in a base that
+    # cls has not overridden with something concrete.
     abstracts = set()
     for name, value in namespace_items:
         if _is_abstract(value):
@@ -214,17 +217,25 @@ def update_abstractmethods(cls):
     """
     if not hasattr(cls, '__abstractmethods__'):
         return cls
-    abstracts = set()
-    for scls in cls.__bases__:
-        for name in getattr(scls, '__abstractmethods__', ()):
-            value = getattr(cls, name, None)
-            if _is_abstract(value):
-                abstracts.add(name)
-    for name, value in cls.__dict__.items():
-        if _is_abstract(value):
-            abstracts.add(name)
-    cls.__abstractmethods__ = frozenset(abstracts)
+    cls.__abstractmethods__ = _compute_abstracts(cls, cls.__dict__.items(), cls.__bases__)
     return cls
+
+
+def _check_methods(C, *methods):
+    # True if C's MRO defines every one of methods (none set to None), else
+    # NotImplemented: the usual __subclasshook__ test of a one-protocol ABC
+    # (AbstractContextManager in contextlib, the collections.abc stand-ins
+    # in typing).
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
 
 
 class ABC(metaclass=ABCMeta):

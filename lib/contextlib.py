@@ -6,7 +6,7 @@ kaa has no async/await.
 """
 
 import sys
-from abc import ABC, abstractmethod
+from abc import ABC, abstractmethod, _check_methods
 from types import GenericAlias
 from collections import deque
 from functools import wraps
@@ -33,22 +33,8 @@ class AbstractContextManager(ABC):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is AbstractContextManager:
-            return _has_methods(C, "__enter__", "__exit__")
+            return _check_methods(C, "__enter__", "__exit__")
         return NotImplemented
-
-
-def _has_methods(C, *methods):
-    # True when every method is defined (and not set to None) along C's MRO.
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
 
 
 class ContextDecorator(object):

@@ -593,13 +593,19 @@ def _asdict_inner(obj, dict_factory):
     if _is_dataclass_instance(obj):
         return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
                              for f in fields(obj)])
+    return _copy_container(obj, lambda v: _asdict_inner(v, dict_factory))
+
+
+def _copy_container(obj, inner):
+    # What asdict() and astuple() make of a value that is not a dataclass
+    # instance: a namedtuple, list, tuple or dict of the same type with
+    # inner() applied to each item (and dict key); anything else deep-copied.
     if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+        return type(obj)(*[inner(v) for v in obj])
     if isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+        return type(obj)(inner(v) for v in obj)
     if isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
-                         for k, v in obj.items())
+        return type(obj)((inner(k), inner(v)) for k, v in obj.items())
     return copy.deepcopy(obj)
 
 
@@ -616,14 +622,7 @@ def _astuple_inner(obj, tuple_factory):
     if _is_dataclass_instance(obj):
         return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
                               for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    return copy.deepcopy(obj)
+    return _copy_container(obj, lambda v: _astuple_inner(v, tuple_factory))
 
 
 def replace(obj, /, **changes):

@@ -255,6 +255,18 @@ class _Pending:
         _add_member(enum_class, name, self.value)
 
 
+def _member_by_value(enum_class, value):
+    # The member (or alias target) with that value, or None; an unhashable
+    # value is compared with each member's in turn.
+    try:
+        return enum_class._value2member_map_.get(value)
+    except TypeError:
+        for candidate in enum_class._member_map_.values():
+            if candidate._value_ == value:
+                return candidate
+    return None
+
+
 def _add_member(enum_class, name, value):
     args = value if isinstance(value, tuple) else (value,)
     if enum_class._member_type_ is tuple:
@@ -285,14 +297,7 @@ def _add_member(enum_class, name, value):
         enum_class._all_bits_ = 2 ** enum_class._flag_mask_.bit_length() - 1
 
     # An earlier member with an equal value makes this name an alias of it.
-    canonical = None
-    try:
-        canonical = enum_class._value2member_map_.get(value)
-    except TypeError:
-        for other in enum_class._member_map_.values():
-            if other._value_ == value:
-                canonical = other
-                break
+    canonical = _member_by_value(enum_class, value)
     if canonical is not None:
         new_member = canonical
     elif not is_flag or _is_single_bit(value):
@@ -623,14 +628,9 @@ class Enum(metaclass=EnumType):
         # Members are made when the class is; calling the class looks one up.
         if type(value) is cls:
             return value
-        try:
-            return cls._value2member_map_[value]
-        except KeyError:
-            pass
-        except TypeError:
-            for candidate in cls._member_map_.values():
-                if candidate._value_ == value:
-                    return candidate
+        found = _member_by_value(cls, value)
+        if found is not None:
+            return found
         if not cls._member_map_:
             raise TypeError("%r has no members defined" % cls)
         try:

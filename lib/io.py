@@ -189,7 +189,41 @@ _NEWLINES_SEEN = {0: None, _LF: "\n", _CR: "\r", _CR | _LF: ("\r", "\n"),
                   _CR | _CRLF: ("\r", "\r\n"), _CR | _LF | _CRLF: ("\r", "\n", "\r\n")}
 
 
-class StringIO(TextIOBase):
+class _MemoryIO:
+    """What StringIO and BytesIO share: the position is _pos, the closed
+    flag _closed, and each class's _check_open raises its own closed-file
+    error (StringIO's has no final period, as in CPython).
+    """
+
+    def __next__(self):
+        self._check_open()
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        self._check_open()
+        return self._pos
+
+    def readable(self):
+        self._check_open()
+        return True
+
+    def writable(self):
+        self._check_open()
+        return True
+
+    def seekable(self):
+        self._check_open()
+        return True
+
+    @property
+    def closed(self):
+        return self._closed
+
+
+class StringIO(_MemoryIO, TextIOBase):
     """A text stream kept in memory.
 
     newline works as for open(): '\\n' (the default) stores text as given;
@@ -321,17 +355,6 @@ class StringIO(TextIOBase):
         self._pos = end
         return buf[pos:end]
 
-    def __next__(self):
-        self._check_open()
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def tell(self):
-        self._check_open()
-        return self._pos
-
     def seek(self, pos, whence=0):
         """Move to pos (whence 0), or to the current position or the end
         (whence 1 or 2, where pos must be 0). Returns the new position.
@@ -364,18 +387,6 @@ class StringIO(TextIOBase):
             self._size = size
         return size
 
-    def readable(self):
-        self._check_open()
-        return True
-
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
-
     def flush(self):
         pass
 
@@ -383,10 +394,6 @@ class StringIO(TextIOBase):
         self._closed = True
         self._buf = ''
         self._tail = []
-
-    @property
-    def closed(self):
-        return self._closed
 
     @property
     def line_buffering(self):
@@ -414,7 +421,7 @@ def _as_bytes(b):
     raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
 
 
-class BytesIO(BufferedIOBase):
+class BytesIO(_MemoryIO, BufferedIOBase):
     """A binary stream kept in memory (a bytearray)."""
 
     __module__ = '_io'
@@ -427,6 +434,8 @@ class BytesIO(BufferedIOBase):
     def _check_closed(self):
         if self._closed:
             raise _closed_error()
+
+    _check_open = _check_closed     # (the check _MemoryIO's methods make)
 
     def getvalue(self):
         """Return the whole contents as bytes, whatever the position."""
@@ -514,17 +523,6 @@ class BytesIO(BufferedIOBase):
     def __iter__(self):
         return self
 
-    def __next__(self):
-        self._check_closed()
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def tell(self):
-        self._check_closed()
-        return self._pos
-
     def seek(self, pos, whence=0):
         """Move to pos relative to the start, the current position or the
         end (whence 0, 1 or 2); a position before the start becomes 0.
@@ -556,22 +554,6 @@ class BytesIO(BufferedIOBase):
             del self._buf[size:]
         return size
 
-    def readable(self):
-        self._check_closed()
-        return True
-
-    def writable(self):
-        self._check_closed()
-        return True
-
-    def seekable(self):
-        self._check_closed()
-        return True
-
     def close(self):
         self._closed = True
         self._buf = bytearray()
-
-    @property
-    def closed(self):
-        return self._closed

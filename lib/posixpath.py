@@ -207,68 +207,53 @@ def commonpath(paths):
 
 # --- Queries of the file system --------------------------------------------------------------
 
+def _stat(stat_fn, path, errors=(OSError, ValueError)):
+    # stat_fn(path) (os.stat or os.lstat), or None where that fails: the
+    # queries below then answer False.
+    try:
+        return stat_fn(path)
+    except errors:
+        return None
+
+
 def exists(path):
     """Whether path names an existing file (following symlinks)."""
-    try:
-        os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return True
+    return _stat(os.stat, path) is not None
 
 
 def lexists(path):
     """Whether path exists, counting broken symlinks."""
-    try:
-        os.lstat(path)
-    except (OSError, ValueError):
-        return False
-    return True
+    return _stat(os.lstat, path) is not None
 
 
 def isfile(path):
     """Whether path is a regular file (following symlinks)."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(st.st_mode)
+    st = _stat(os.stat, path)
+    return st is not None and stat.S_ISREG(st.st_mode)
 
 
 def isdir(s):
     """Whether s is a directory (following symlinks)."""
-    try:
-        st = os.stat(s)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISDIR(st.st_mode)
+    st = _stat(os.stat, s)
+    return st is not None and stat.S_ISDIR(st.st_mode)
 
 
 def islink(path):
     """Whether path is a symbolic link."""
-    try:
-        st = os.lstat(path)
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISLNK(st.st_mode)
+    st = _stat(os.lstat, path, (OSError, ValueError, AttributeError))
+    return st is not None and stat.S_ISLNK(st.st_mode)
 
 
 def ismount(path):
     """Whether path is a mount point: its parent is on another device, or
     is the same directory (the root)."""
-    try:
-        s1 = os.lstat(path)
-    except (OSError, ValueError):
-        return False
-    if stat.S_ISLNK(s1.st_mode):
+    s1 = _stat(os.lstat, path)
+    if s1 is None or stat.S_ISLNK(s1.st_mode):
         return False
     path = os.fspath(path)
     parent = join(path, b'..' if isinstance(path, bytes) else '..')
-    parent = realpath(parent)
-    try:
-        s2 = os.lstat(parent)
-    except (OSError, ValueError):
-        return False
-    return s1.st_dev != s2.st_dev or s1.st_ino == s2.st_ino
+    s2 = _stat(os.lstat, realpath(parent))
+    return s2 is not None and (s1.st_dev != s2.st_dev or s1.st_ino == s2.st_ino)
 
 
 def getsize(filename):

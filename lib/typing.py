@@ -22,7 +22,7 @@ import sys
 import collections
 import functools
 import types
-from abc import ABCMeta, abstractmethod
+from abc import ABCMeta, abstractmethod, _check_methods
 
 __all__ = [
     'Annotated', 'Any', 'Callable', 'ClassVar', 'Concatenate', 'Final', 'ForwardRef',
@@ -53,29 +53,24 @@ _UnionType = types.UnionType
 ### Stand-ins for collections.abc
 ################################################################################
 
-def _check_methods(C, *methods):
-    # True if C's MRO defines every method (not set to None), else
-    # NotImplemented: the usual __subclasshook__ of a one-method ABC.
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
+def _subclasshook(*methods):
+    # The __subclasshook__ of a stand-in ABC that any class defining methods
+    # satisfies. Only the ABC it is defined in answers (CPython's hooks test
+    # `cls is Iterable`); its subclasses get NotImplemented.
+    def __subclasshook__(cls, C):
+        if cls.__dict__.get('__subclasshook__') is hook:
+            return _check_methods(C, *methods)
+        return NotImplemented
+    hook = classmethod(__subclasshook__)
+    return hook
 
 
 def _make_collections_abc():
-    # (__module__ and __qualname__ are set in each class body: kaa ignores a
-    # later assignment to them in the repr of a class with a metaclass.)
+    # (Each class's __module__ and __qualname__ are set at the end, where
+    # they are collected into the namespace.)
     ns = types.SimpleNamespace()
 
     class Hashable(metaclass=ABCMeta):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Hashable'
         __slots__ = ()
 
         @abstractmethod
@@ -95,8 +90,6 @@ def _make_collections_abc():
             return NotImplemented
 
     class Iterable(metaclass=ABCMeta):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Iterable'
         __slots__ = ()
 
         @abstractmethod
@@ -104,17 +97,11 @@ def _make_collections_abc():
             while False:
                 yield None
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Iterable:
-                return _check_methods(C, "__iter__")
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__iter__')
 
         __class_getitem__ = classmethod(_GenericAliasType)
 
     class Iterator(Iterable):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Iterator'
         __slots__ = ()
 
         @abstractmethod
@@ -124,15 +111,9 @@ def _make_collections_abc():
         def __iter__(self):
             return self
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Iterator:
-                return _check_methods(C, '__iter__', '__next__')
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__iter__', '__next__')
 
     class Reversible(Iterable):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Reversible'
         __slots__ = ()
 
         @abstractmethod
@@ -140,15 +121,9 @@ def _make_collections_abc():
             while False:
                 yield None
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Reversible:
-                return _check_methods(C, "__reversed__", "__iter__")
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__reversed__', '__iter__')
 
     class Generator(Iterator):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Generator'
         __slots__ = ()
 
         def __next__(self):
@@ -176,75 +151,45 @@ def _make_collections_abc():
             else:
                 raise RuntimeError("generator ignored GeneratorExit")
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Generator:
-                return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__iter__', '__next__', 'send', 'throw', 'close')
 
     class Sized(metaclass=ABCMeta):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Sized'
         __slots__ = ()
 
         @abstractmethod
         def __len__(self):
             return 0
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Sized:
-                return _check_methods(C, "__len__")
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__len__')
 
     class Container(metaclass=ABCMeta):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Container'
         __slots__ = ()
 
         @abstractmethod
         def __contains__(self, x):
             return False
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Container:
-                return _check_methods(C, "__contains__")
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__contains__')
 
         __class_getitem__ = classmethod(_GenericAliasType)
 
     class Collection(Sized, Iterable, Container):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Collection'
         __slots__ = ()
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Collection:
-                return _check_methods(C, "__len__", "__iter__", "__contains__")
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__len__', '__iter__', '__contains__')
 
     class Callable(metaclass=ABCMeta):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Callable'
         __slots__ = ()
 
         @abstractmethod
         def __call__(self, *args, **kwds):
             return False
 
-        @classmethod
-        def __subclasshook__(cls, C):
-            if cls is Callable:
-                return _check_methods(C, "__call__")
-            return NotImplemented
+        __subclasshook__ = _subclasshook('__call__')
 
         __class_getitem__ = classmethod(_GenericAliasType)
 
     class Set(Collection):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Set'
         __slots__ = ()
 
         def __le__(self, other):
@@ -336,8 +281,6 @@ def _make_collections_abc():
             return h
 
     class MutableSet(Set):
-        __module__ = 'collections.abc'
-        __qualname__ = 'MutableSet'
         __slots__ = ()
 
         @abstractmethod
@@ -401,8 +344,6 @@ def _make_collections_abc():
             return self
 
     class Mapping(Collection):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Mapping'
         __slots__ = ()
 
         @abstractmethod
@@ -439,8 +380,6 @@ def _make_collections_abc():
         __reversed__ = None
 
     class MutableMapping(Mapping):
-        __module__ = 'collections.abc'
-        __qualname__ = 'MutableMapping'
         __slots__ = ()
 
         @abstractmethod
@@ -500,8 +439,6 @@ def _make_collections_abc():
             return default
 
     class Sequence(Reversible, Collection):
-        __module__ = 'collections.abc'
-        __qualname__ = 'Sequence'
         __slots__ = ()
 
         @abstractmethod
@@ -548,13 +485,9 @@ def _make_collections_abc():
             return sum(1 for v in self if v is value or v == value)
 
     class ByteString(Sequence):
-        __module__ = 'collections.abc'
-        __qualname__ = 'ByteString'
         __slots__ = ()
 
     class MutableSequence(Sequence):
-        __module__ = 'collections.abc'
-        __qualname__ = 'MutableSequence'
         __slots__ = ()
 
         @abstractmethod
@@ -603,8 +536,6 @@ def _make_collections_abc():
             return self
 
     class MappingView(Sized):
-        __module__ = 'collections.abc'
-        __qualname__ = 'MappingView'
         __slots__ = ('_mapping',)
 
         def __init__(self, mapping):
@@ -616,6 +547,8 @@ def _make_collections_abc():
     for cls in (Hashable, Iterable, Iterator, Reversible, Generator, Sized, Container,
                 Collection, Callable, Set, MutableSet, Mapping, MutableMapping, Sequence,
                 ByteString, MutableSequence, MappingView):
+        cls.__module__ = 'collections.abc'
+        cls.__qualname__ = cls.__name__
         setattr(ns, cls.__name__, cls)
 
     Sequence.register(tuple)
@@ -666,11 +599,13 @@ def _type_repr(obj):
     return repr(obj)
 
 
-def _type_convert(arg, module=None, allow_special_forms=False):
+def _type_convert(arg, module=None, allow_special_forms=False, is_argument=True):
+    # None stands for NoneType, a string for the type it names (a ForwardRef).
     if arg is None:
         return _NoneType
     if isinstance(arg, str):
-        return ForwardRef(arg, module=module, is_class=allow_special_forms)
+        return ForwardRef(arg, is_argument=is_argument, module=module,
+                          is_class=allow_special_forms)
     return arg
 
 
@@ -778,11 +713,25 @@ class _Final:
             raise TypeError("Cannot subclass special typing classes")
 
 
+class _UnionOperand:
+    """Mixin of the typing objects that | combines into a Union:
+    X | Y is Union[X, Y] and Y | X is Union[Y, X].
+    """
+
+    __slots__ = ()
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
 ################################################################################
 ### Special forms: Any, Union, Optional, ClassVar, Final, Literal, ...
 ################################################################################
 
-class _SpecialForm(_Final, _root=True):
+class _SpecialForm(_Final, _UnionOperand, _root=True):
     def __init__(self, getitem):
         self._getitem = getitem
         self._name = getitem.__name__
@@ -804,12 +753,6 @@ class _SpecialForm(_Final, _root=True):
 
     def __call__(self, *args, **kwds):
         raise TypeError("Cannot instantiate %r" % (self,))
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
 
     def __instancecheck__(self, obj):
         raise TypeError("%s cannot be used with isinstance()" % (self,))
@@ -843,48 +786,33 @@ class Any(metaclass=_AnyMeta):
         return super().__new__(cls)
 
 
-@_SpecialForm
-def NoReturn(self, parameters):
-    """Special type for functions that never return."""
-    raise TypeError("%s is not subscriptable" % (self,))
+def _simple_form(name, doc, message=None):
+    # A special form that takes no arguments (message None: NoReturn, Self,
+    # ...) or exactly one type (ClassVar[int], ...); message starts the
+    # TypeError for a tuple of them.
+    if message is None:
+        def getitem(self, parameters):
+            raise TypeError("%s is not subscriptable" % (self,))
+    else:
+        def getitem(self, parameters):
+            item = _type_check(parameters, message)
+            return _GenericAlias(self, (item,))
+    getitem.__name__ = getitem.__qualname__ = name
+    getitem.__doc__ = doc
+    return _SpecialForm(getitem)
 
 
-@_SpecialForm
-def Never(self, parameters):
-    """The bottom type, which has no members."""
-    raise TypeError("%s is not subscriptable" % (self,))
-
-
-@_SpecialForm
-def Self(self, parameters):
-    """The type of the current enclosed class."""
-    raise TypeError("%s is not subscriptable" % (self,))
-
-
-@_SpecialForm
-def LiteralString(self, parameters):
-    """The type of literal strings."""
-    raise TypeError("%s is not subscriptable" % (self,))
-
-
-@_SpecialForm
-def TypeAlias(self, parameters):
-    """Marks an explicit type alias: Alias: TypeAlias = int."""
-    raise TypeError("%s is not subscriptable" % (self,))
-
-
-@_SpecialForm
-def ClassVar(self, parameters):
-    """Marks a class variable (not an instance attribute) in a class body."""
-    item = _type_check(parameters, '%s accepts only single type.' % (self,))
-    return _GenericAlias(self, (item,))
-
-
-@_SpecialForm
-def Final(self, parameters):
-    """Marks a name that must not be reassigned or overridden."""
-    item = _type_check(parameters, '%s accepts only single type.' % (self,))
-    return _GenericAlias(self, (item,))
+NoReturn = _simple_form('NoReturn', "Special type for functions that never return.")
+Never = _simple_form('Never', "The bottom type, which has no members.")
+Self = _simple_form('Self', "The type of the current enclosed class.")
+LiteralString = _simple_form('LiteralString', "The type of literal strings.")
+TypeAlias = _simple_form('TypeAlias', "Marks an explicit type alias: Alias: TypeAlias = int.")
+ClassVar = _simple_form(
+    'ClassVar', "Marks a class variable (not an instance attribute) in a class body.",
+    'typing.ClassVar accepts only single type.')
+Final = _simple_form(
+    'Final', "Marks a name that must not be reassigned or overridden.",
+    'typing.Final accepts only single type.')
 
 
 @_SpecialForm
@@ -938,35 +866,21 @@ def Concatenate(self, parameters):
     return _GenericAlias(self, parameters)
 
 
-@_SpecialForm
-def TypeGuard(self, parameters):
-    """Return type of a user-defined type guard function."""
-    item = _type_check(parameters, '%s accepts only single type.' % (self,))
-    return _GenericAlias(self, (item,))
+TypeGuard = _simple_form(
+    'TypeGuard', "Return type of a user-defined type guard function.",
+    'typing.TypeGuard accepts only single type.')
+Required = _simple_form(
+    'Required', "Marks a TypedDict key as required.",
+    'Required accepts only a single type.')
+NotRequired = _simple_form(
+    'NotRequired', "Marks a TypedDict key as possibly missing.",
+    'NotRequired accepts only a single type.')
+Unpack = _simple_form(
+    'Unpack', "Unpacks a TypeVarTuple.",
+    'Unpack accepts only single type.')
 
 
-@_SpecialForm
-def Required(self, parameters):
-    """Marks a TypedDict key as required."""
-    item = _type_check(parameters, '%s accepts only a single type.' % (self._name,))
-    return _GenericAlias(self, (item,))
-
-
-@_SpecialForm
-def NotRequired(self, parameters):
-    """Marks a TypedDict key as possibly missing."""
-    item = _type_check(parameters, '%s accepts only a single type.' % (self._name,))
-    return _GenericAlias(self, (item,))
-
-
-@_SpecialForm
-def Unpack(self, parameters):
-    """Unpacks a TypeVarTuple."""
-    item = _type_check(parameters, '%s accepts only single type.' % (self._name,))
-    return _GenericAlias(self, (item,))
-
-
-class ForwardRef(_Final, _root=True):
+class ForwardRef(_Final, _UnionOperand, _root=True):
     """A type given as a string, evaluated later (by get_type_hints)."""
 
     def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
@@ -1010,12 +924,6 @@ class ForwardRef(_Final, _root=True):
     def __hash__(self):
         return hash((self.__forward_arg__, self.__forward_module__))
 
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
-
     def __repr__(self):
         if self.__forward_module__ is None:
             module_repr = ''
@@ -1028,7 +936,24 @@ class ForwardRef(_Final, _root=True):
 ### Type variables
 ################################################################################
 
-class TypeVar(_Final, _root=True):
+class _BoundVarianceMixin(_UnionOperand):
+    """What TypeVar and ParamSpec share: | makes a Union, and the repr is
+    the name after +, - or ~ (covariant, contravariant, invariant).
+    """
+
+    __slots__ = ()
+
+    def __repr__(self):
+        if self.__covariant__:
+            prefix = '+'
+        elif self.__contravariant__:
+            prefix = '-'
+        else:
+            prefix = '~'
+        return prefix + self.__name__
+
+
+class TypeVar(_Final, _BoundVarianceMixin, _root=True):
     """A type variable: T = TypeVar('T'), with optional constraints
     (TypeVar('S', int, str)), bound=, covariant= or contravariant=.
     """
@@ -1047,21 +972,6 @@ class TypeVar(_Final, _root=True):
         msg = "TypeVar(name, constraint, ...): constraints must be types."
         self.__constraints__ = tuple(_type_check(t, msg) for t in constraints)
         self.__bound__ = None if bound is None else _type_check(bound, "Bound must be a type.")
-
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
-
-    def __repr__(self):
-        if self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
 
     def __reduce__(self):
         return self.__name__
@@ -1103,7 +1013,7 @@ class ParamSpecKwargs(_Final, _root=True):
         return "%s.kwargs" % (self.__origin__.__name__,)
 
 
-class ParamSpec(_Final, _root=True):
+class ParamSpec(_Final, _BoundVarianceMixin, _root=True):
     """A parameter specification variable: P = ParamSpec('P')."""
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
@@ -1120,21 +1030,6 @@ class ParamSpec(_Final, _root=True):
     def kwargs(self):
         return ParamSpecKwargs(self)
 
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
-
-    def __repr__(self):
-        if self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
-
 
 ################################################################################
 ### Generic aliases: List[int], Callable[[int], str], Union[...], ...
@@ -1144,7 +1039,7 @@ _ALIAS_OWN_ATTRS = ('_name', '_inst', '_nparams', '_paramspec_tvars', '_typevar_
                     '_defaults')
 
 
-class _BaseGenericAlias(_Final, _root=True):
+class _BaseGenericAlias(_Final, _UnionOperand, _root=True):
     """Common part of subscripted and bare aliases: calling one makes an
     instance of the origin; other attributes are the origin's.
     """
@@ -1219,25 +1114,14 @@ class _GenericAlias(_BaseGenericAlias, _root=True):
     def __hash__(self):
         return hash((self.__origin__, self.__args__))
 
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
-
     def __getitem__(self, args):
         if self.__origin__ in (Generic, Protocol):
             raise TypeError("Cannot subscript already-subscripted %s" % (self,))
-        if not self.__parameters__:
-            raise TypeError("%s is not a generic class" % (self,))
         if not isinstance(args, tuple):
             args = (args,)
         args = tuple(_type_convert(p) for p in args)
         params = self.__parameters__
-        alen, plen = len(args), len(params)
-        if alen != plen:
-            raise TypeError("Too %s arguments for %s; actual %d, expected %d"
-                            % ('many' if alen > plen else 'few', self, alen, plen))
+        _check_generic(self, args, len(params))
         subst = dict(zip(params, args))
         return self.copy_with(tuple(_substitute(a, subst) for a in self.__args__))
 
@@ -1310,12 +1194,6 @@ class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
     def __reduce__(self):
         return self._name
 
-    def __or__(self, right):
-        return Union[self, right]
-
-    def __ror__(self, left):
-        return Union[left, self]
-
 
 class _CallableGenericAlias(_GenericAlias, _root=True):
     def __repr__(self):
@@ -1336,9 +1214,8 @@ class _CallableGenericAlias(_GenericAlias, _root=True):
 
 
 class _CallableType(_SpecialGenericAlias, _root=True):
-    def copy_with(self, params):
-        return _CallableGenericAlias(self.__origin__, params, name=self._name, inst=self._inst,
-                                     _paramspec_tvars=True)
+    # Callable[[int], str] is a _CallableGenericAlias, made as its copies are.
+    copy_with = _CallableGenericAlias.copy_with
 
     def __getitem__(self, params):
         if not isinstance(params, tuple) or len(params) != 2:
@@ -1393,9 +1270,6 @@ class _UnionGenericAlias(_GenericAlias, _root=True):
             if args[1] is _NoneType:
                 return 'typing.Optional[%s]' % (_type_repr(args[0]),)
         return 'typing.Union[%s]' % ', '.join(_type_repr(a) for a in args)
-
-    def __instancecheck__(self, obj):
-        return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
         for arg in self.__args__:
@@ -1576,13 +1450,19 @@ def _no_init_or_replace_init(self, *args, **kwargs):
     cls.__init__(self, *args, **kwargs)
 
 
+def _check_runtime_checkable(cls):
+    # isinstance() and issubclass() accept no protocol but a
+    # @runtime_checkable one.
+    if (getattr(cls, '_is_protocol', False)
+            and not getattr(cls, '_is_runtime_protocol', False)
+            and cls.__name__ != 'Protocol'):
+        raise TypeError("Instance and class checks can only be used with "
+                        "@runtime_checkable protocols")
+
+
 class _ProtocolMeta(ABCMeta):
     def __instancecheck__(cls, instance):
-        if (getattr(cls, '_is_protocol', False)
-                and not getattr(cls, '_is_runtime_protocol', False)
-                and cls.__name__ != 'Protocol'):
-            raise TypeError("Instance and class checks can only be used with "
-                            "@runtime_checkable protocols")
+        _check_runtime_checkable(cls)
         if getattr(cls, '_is_protocol', False) and cls.__name__ != 'Protocol':
             if all(hasattr(instance, attr)
                    and (not callable(getattr(cls, attr, None))
@@ -1594,11 +1474,7 @@ class _ProtocolMeta(ABCMeta):
         return super(_ProtocolMeta, cls).__instancecheck__(instance)
 
     def __subclasscheck__(cls, other):
-        if (getattr(cls, '_is_protocol', False)
-                and not getattr(cls, '_is_runtime_protocol', False)
-                and cls.__name__ != 'Protocol'):
-            raise TypeError("Instance and class checks can only be used with "
-                            "@runtime_checkable protocols")
+        _check_runtime_checkable(cls)
         return super().__subclasscheck__(other)
 
 
@@ -1651,64 +1527,28 @@ def runtime_checkable(cls):
     return cls
 
 
-@runtime_checkable
-class SupportsInt(Protocol):
-    """An ABC with one abstract method __int__."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __int__(self) -> int:
+def _supports(name, method, returns=None):
+    # A SupportsX protocol, as a class statement would make it: runtime
+    # checkable, with the one abstract method method (annotated as returning
+    # returns). SupportsRound, whose method takes an argument, is written out.
+    def abstract(self):
         pass
+    abstract.__name__ = method
+    abstract.__qualname__ = '%s.%s' % (name, method)
+    if returns is not None:
+        abstract.__annotations__ = {'return': returns}
+    namespace = {'__module__': __name__, '__qualname__': name,
+                 '__doc__': 'An ABC with one abstract method %s.' % method,
+                 '__slots__': (), method: abstractmethod(abstract)}
+    return runtime_checkable(_ProtocolMeta(name, (Protocol,), namespace))
 
 
-@runtime_checkable
-class SupportsFloat(Protocol):
-    """An ABC with one abstract method __float__."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __float__(self) -> float:
-        pass
-
-
-@runtime_checkable
-class SupportsComplex(Protocol):
-    """An ABC with one abstract method __complex__."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __complex__(self) -> complex:
-        pass
-
-
-@runtime_checkable
-class SupportsBytes(Protocol):
-    """An ABC with one abstract method __bytes__."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __bytes__(self) -> bytes:
-        pass
-
-
-@runtime_checkable
-class SupportsIndex(Protocol):
-    """An ABC with one abstract method __index__."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __index__(self) -> int:
-        pass
-
-
-@runtime_checkable
-class SupportsAbs(Protocol):
-    """An ABC with one abstract method __abs__."""
-    __slots__ = ()
-
-    @abstractmethod
-    def __abs__(self):
-        pass
+SupportsInt = _supports('SupportsInt', '__int__', int)
+SupportsFloat = _supports('SupportsFloat', '__float__', float)
+SupportsComplex = _supports('SupportsComplex', '__complex__', complex)
+SupportsBytes = _supports('SupportsBytes', '__bytes__', bytes)
+SupportsIndex = _supports('SupportsIndex', '__index__', int)
+SupportsAbs = _supports('SupportsAbs', '__abs__')
 
 
 @runtime_checkable
@@ -2033,7 +1873,7 @@ def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default
     return decorator
 
 
-class NewType:
+class NewType(_UnionOperand):
     """NewType('UserId', int): a distinct type for checkers; at run time a
     callable returning its argument.
     """
@@ -2066,12 +1906,6 @@ class NewType:
 
     def __reduce__(self):
         return self.__qualname__
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
 
 
 def get_origin(tp):
@@ -2120,22 +1954,17 @@ def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
     if isinstance(t, ForwardRef):
         return t._evaluate(globalns, localns, recursive_guard)
     if isinstance(t, (_GenericAlias, _GenericAliasType, _UnionType)):
+        args = t.__args__
         if isinstance(t, _GenericAliasType):
-            args = tuple(ForwardRef(a) if isinstance(a, str) else a for a in t.__args__)
-            new_args = tuple(_eval_type(a, globalns, localns, recursive_guard) for a in args)
-            if new_args == t.__args__:
-                return t
-            return _GenericAliasType(t.__origin__, new_args)
-        if isinstance(t, _UnionType):
-            new_args = tuple(_eval_type(a, globalns, localns, recursive_guard)
-                             for a in t.__args__)
-            if new_args == t.__args__:
-                return t
-            return functools.reduce(lambda a, b: a | b, new_args)
-        new_args = tuple(_eval_type(a, globalns, localns, recursive_guard)
-                         for a in t.__args__)
+            # (list['int']: the strings of a builtin alias are not ForwardRefs yet)
+            args = tuple(ForwardRef(a) if isinstance(a, str) else a for a in args)
+        new_args = tuple(_eval_type(a, globalns, localns, recursive_guard) for a in args)
         if new_args == t.__args__:
             return t
+        if isinstance(t, _GenericAliasType):
+            return _GenericAliasType(t.__origin__, new_args)
+        if isinstance(t, _UnionType):
+            return functools.reduce(lambda a, b: a | b, new_args)
         if isinstance(t, _AnnotatedAlias):
             return _AnnotatedAlias(new_args[0], t.__metadata__)
         return t.copy_with(new_args)
@@ -2177,42 +2006,31 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
                 # looked up in the module first, then in the class.
                 base_globals, base_locals = base_locals, base_globals
             for name, value in ann.items():
-                if value is None:
-                    value = _NoneType
-                if isinstance(value, str):
-                    value = ForwardRef(value, is_argument=False, is_class=True)
-                value = _eval_type(value, base_globals, base_locals)
-                hints[name] = value
-        if include_extras:
-            return hints
-        return {k: _strip_annotations(t) for k, t in hints.items()}
-
-    if globalns is None:
-        if isinstance(obj, types.ModuleType):
-            globalns = _module_namespace(obj.__name__)
-        else:
-            nsobj = obj
-            while hasattr(nsobj, '__wrapped__'):
-                nsobj = nsobj.__wrapped__
-            globalns = getattr(nsobj, '__globals__', {})
-        if localns is None:
+                value = _type_convert(value, allow_special_forms=True, is_argument=False)
+                hints[name] = _eval_type(value, base_globals, base_locals)
+    else:
+        if globalns is None:
+            if isinstance(obj, types.ModuleType):
+                globalns = _module_namespace(obj.__name__)
+            else:
+                nsobj = obj
+                while hasattr(nsobj, '__wrapped__'):
+                    nsobj = nsobj.__wrapped__
+                globalns = getattr(nsobj, '__globals__', {})
+            if localns is None:
+                localns = globalns
+        elif localns is None:
             localns = globalns
-    elif localns is None:
-        localns = globalns
-    hints = getattr(obj, '__annotations__', None)
-    if hints is None:
-        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
-                            types.ModuleType)):
-            return {}
-        raise TypeError('%r is not a module, class, method, or function.' % (obj,))
-    hints = dict(hints)
-    for name, value in hints.items():
-        if value is None:
-            value = _NoneType
-        if isinstance(value, str):
-            value = ForwardRef(value, is_argument=not isinstance(obj, types.ModuleType),
-                               is_class=False)
-        hints[name] = _eval_type(value, globalns, localns)
+        hints = getattr(obj, '__annotations__', None)
+        if hints is None:
+            if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType,
+                                types.MethodType, types.ModuleType)):
+                return {}
+            raise TypeError('%r is not a module, class, method, or function.' % (obj,))
+        hints = dict(hints)
+        for name, value in hints.items():
+            value = _type_convert(value, is_argument=not isinstance(obj, types.ModuleType))
+            hints[name] = _eval_type(value, globalns, localns)
     if include_extras:
         return hints
     return {k: _strip_annotations(t) for k, t in hints.items()}
