@@ -343,19 +343,9 @@ def _is_kw_only_marker(a_type):
     return a_type is KW_ONLY
 
 
-# kaa's list and dict still inherit object.__hash__ as an attribute
-# (hashing one fails all the same), so they are named here.
-_UNHASHABLE_BUILTINS = (list, dict, set, bytearray)
-
-
 def _unhashable_type(cls):
-    # True when cls.__hash__ is None, as CPython tests mutable defaults.
-    for klass in cls.__mro__:
-        if klass in _UNHASHABLE_BUILTINS:
-            return True
-        if '__hash__' in klass.__dict__:
-            return klass.__dict__['__hash__'] is None
-    return False
+    # CPython's test for a mutable default: the class sets __hash__ to None.
+    return cls.__hash__ is None
 
 
 def _get_field(cls, name, a_type, default_kw_only):

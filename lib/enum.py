@@ -763,29 +763,12 @@ _FLAG_BOUNDARY_DOC = """What a Flag does with a value that has bits no member ha
     """
 
 
-# kaa cannot yet make instances of str subclasses (str.__new__(cls, ...)
-# returns a plain str), so where that fails FlagBoundary is a plain Enum
-# whose str() and format() are the value, as a StrEnum's would be.
-if type(type('_Probe', (str,), {'__module__': __name__})('x')) is not str:
-    class FlagBoundary(StrEnum):
-        __doc__ = _FLAG_BOUNDARY_DOC
-        STRICT = auto()
-        CONFORM = auto()
-        EJECT = auto()
-        KEEP = auto()
-else:
-    class FlagBoundary(Enum):
-        __doc__ = _FLAG_BOUNDARY_DOC
-        STRICT = 'strict'
-        CONFORM = 'conform'
-        EJECT = 'eject'
-        KEEP = 'keep'
-
-        def __str__(self):
-            return self._value_
-
-        def __format__(self, format_spec):
-            return format(self._value_, format_spec)
+class FlagBoundary(StrEnum):
+    __doc__ = _FLAG_BOUNDARY_DOC
+    STRICT = auto()
+    CONFORM = auto()
+    EJECT = auto()
+    KEEP = auto()
 
 del _FLAG_BOUNDARY_DOC
 

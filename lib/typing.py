@@ -80,12 +80,6 @@ def _make_collections_abc():
         @classmethod
         def __subclasshook__(cls, C):
             if cls is Hashable:
-                # kaa's list, dict and bytearray do not set __hash__ to None.
-                for B in C.__mro__:
-                    if '__hash__' in B.__dict__ or B in (list, dict, bytearray):
-                        if B in (list, dict, bytearray):
-                            return NotImplemented
-                        break
                 return _check_methods(C, "__hash__")
             return NotImplemented
 
@@ -1469,9 +1463,7 @@ class _ProtocolMeta(ABCMeta):
                         or getattr(instance, attr) is not None)
                    for attr in _get_protocol_attrs(cls)):
                 return True
-        # Explicit super: kaa's zero-argument super() fails after a
-        # generator has run in the same function.
-        return super(_ProtocolMeta, cls).__instancecheck__(instance)
+        return super().__instancecheck__(instance)
 
     def __subclasscheck__(cls, other):
         _check_runtime_checkable(cls)

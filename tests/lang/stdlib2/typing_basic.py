@@ -72,3 +72,11 @@ def annotated(a: int, b: Optional[str] = None, *args: int, **kw: Any) -> Dict[st
 print(annotated.__annotations__)
 x: List[int] = [1, 2]
 print(x, typing.Text, typing.AnyStr)
+import typing, dataclasses, enum
+print(isinstance([], typing.Hashable), isinstance(1, typing.Hashable), isinstance({}, typing.Hashable))
+try:
+    @dataclasses.dataclass
+    class A:
+        x: list = []
+except ValueError as e: print(e)
+print(enum.FlagBoundary.STRICT, repr(enum.KEEP))
