@@ -39,18 +39,6 @@ static KaaTypeObject Array_Type, ArrayIter_Type;
 
 // --- Conversions (the messages of CPython's PyArg_Parse converters) -----------------------
 
-// The value of index-like v classified by kaa_int_bits64; -1 with an exception.
-static int index_bits(KaaObject *v, uint64_t *bits)
-{
-    KaaObject *i = KaaNumber_Index(v);
-    if (i == NULL) {
-        return -1;
-    }
-    int cls = kaa_int_bits64(i, bits);
-    Kaa_DECREF(i);
-    return cls;
-}
-
 static int overflow(const char *msg)
 {
     KaaErr_SetString(KaaExc(OverflowError), msg);
@@ -61,7 +49,7 @@ static int overflow(const char *msg)
 static int convert_signed(const ArrayDescr *d, KaaObject *v, KaaItemValue *out)
 {
     uint64_t bits;
-    int cls = index_bits(v, &bits);
+    int cls = kaa_index_bits64(v, &bits);
     if (cls < 0) {
         return -1;
     }
@@ -115,7 +103,7 @@ static int convert_signed(const ArrayDescr *d, KaaObject *v, KaaItemValue *out)
 static int convert_unsigned(const ArrayDescr *d, KaaObject *v, KaaItemValue *out)
 {
     uint64_t bits;
-    int cls = index_bits(v, &bits);
+    int cls = kaa_index_bits64(v, &bits);
     if (cls < 0) {
         return -1;
     }
@@ -805,26 +793,9 @@ static KaaObject *array_insert(KaaObject *self, KaaObject *const *args, size_t n
 static KaaObject *array_pop(KaaObject *self, KaaObject *const *args, size_t nargs,
                             KaaObject *kwnames)
 {
-    if (kaa_container_no_kwargs("array.pop", kwnames) < 0 ||
-        kaa_container_check_nargs("pop", nargs, 0, 1) < 0) {
+    Kaa_ssize_t i;
+    if (kaa_pop_index(self, "array", args, nargs, kwnames, &i) < 0) {
         return NULL;
-    }
-    Kaa_ssize_t i = -1;
-    if (nargs == 1) {
-        i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
-        if (i == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
-    }
-    Kaa_ssize_t n = Kaa_SIZE(self);
-    if (n == 0) {
-        return KaaErr_Format(KaaExc(IndexError), "pop from empty array");
-    }
-    if (i < 0) {
-        i += n;
-    }
-    if (i < 0 || i >= n) {
-        return KaaErr_Format(KaaExc(IndexError), "pop index out of range");
     }
     KaaObject *v = get_item(ARR(self), i);
     if (v != NULL && replace(ARR(self), i, i + 1, NULL, 0) < 0) {

@@ -93,32 +93,7 @@ static Kaa_ssize_t native_size(int c)
 
 static Kaa_ssize_t native_align(int c)
 {
-    switch (c) {
-    case 'h':
-    case 'H':
-    case 'e':
-        return _Alignof(short);
-    case 'i':
-    case 'I':
-        return _Alignof(int);
-    case 'l':
-    case 'L':
-        return _Alignof(long);
-    case 'q':
-    case 'Q':
-        return _Alignof(long long);
-    case 'n':
-    case 'N':
-        return _Alignof(size_t);
-    case 'P':
-        return _Alignof(void *);
-    case 'f':
-        return _Alignof(float);
-    case 'd':
-        return _Alignof(double);
-    default:
-        return 1;
-    }
+    return c == 'x' || c == 's' || c == 'p' ? 1 : kaa_buffer_item_align(c);
 }
 
 static int is_space(int c)
@@ -281,13 +256,7 @@ static int int_arg(KaaObject *v, uint64_t *bits)
         struct_errorf("required argument is not an integer");
         return -1;
     }
-    KaaObject *i = KaaNumber_Index(v);
-    if (i == NULL) {
-        return -1;
-    }
-    int cls = kaa_int_bits64(i, bits);
-    Kaa_DECREF(i);
-    return cls;
+    return kaa_index_bits64(v, bits);
 }
 
 static int out_of_range(void)
@@ -307,6 +276,18 @@ static int range_error(int c, Kaa_ssize_t size, int is_unsigned)
         struct_errorf("'%c' format requires %lld <= number <= %lld", c, ~largest, largest);
     }
     return -1;
+}
+
+// np_byte, np_ubyte, np_short and np_ushort's texts: "byte format requires
+// -128 <= number <= 127".
+static int small_range(int64_t x, int64_t lo, int64_t hi, const char *name)
+{
+    if (x < lo || x > hi) {
+        struct_errorf("%s format requires %lld <= number <= %lld", name, (long long)lo,
+                      (long long)hi);
+        return -1;
+    }
+    return 0;
 }
 
 // The native converters (np_* in CPython): a C long or unsigned long first.
@@ -340,38 +321,30 @@ static int pack_native_int(int c, KaaObject *v, uint64_t *out)
     if (cls != KAA_INT64) {
         return out_of_range();
     }
+    int r = 0;
     switch (c) {
     case 'b':
-        if (x < SCHAR_MIN || x > SCHAR_MAX) {
-            struct_errorf("byte format requires %d <= number <= %d", SCHAR_MIN, SCHAR_MAX);
-            return -1;
-        }
+        r = small_range(x, SCHAR_MIN, SCHAR_MAX, "byte");
         break;
     case 'B':
-        if (x < 0 || x > UCHAR_MAX) {
-            struct_errorf("ubyte format requires 0 <= number <= %d", UCHAR_MAX);
-            return -1;
-        }
+        r = small_range(x, 0, UCHAR_MAX, "ubyte");
         break;
     case 'h':
-        if (x < SHRT_MIN || x > SHRT_MAX) {
-            struct_errorf("short format requires %d <= number <= %d", SHRT_MIN, SHRT_MAX);
-            return -1;
-        }
+        r = small_range(x, SHRT_MIN, SHRT_MAX, "short");
         break;
     case 'H':
-        if (x < 0 || x > USHRT_MAX) {
-            struct_errorf("ushort format requires 0 <= number <= %d", USHRT_MAX);
-            return -1;
-        }
+        r = small_range(x, 0, USHRT_MAX, "ushort");
         break;
     case 'i':
         if (x < INT_MIN || x > INT_MAX) {
-            return range_error(c, sizeof(int), 0);
+            r = range_error(c, sizeof(int), 0);
         }
         break;
     default: // l q n: a 64-bit value
         break;
+    }
+    if (r < 0) {
+        return -1;
     }
     *out = bits;
     return 0;

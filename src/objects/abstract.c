@@ -2,6 +2,8 @@
  * NotImplemented, CPython's rules), items, length, membership, iteration and
  * isinstance. Everything dispatches through slots.
  */
+#include <limits.h>
+
 #include "vm/vm.h"
 
 // Index into KaaNumberMethods of the binary slot for AstOperator `op`. The
@@ -279,7 +281,59 @@ Kaa_ssize_t KaaNumber_AsSsize_t(KaaObject *o, KaaObject *exc)
     return r;
 }
 
+// Argument Clinic's `int` converter: any overflow, either way, is CPython's
+// one OverflowError text.
+int kaa_number_as_int(KaaObject *o, int *out)
+{
+    KaaObject *i = KaaNumber_Index(o);
+    if (i == NULL) {
+        return -1;
+    }
+    int64_t v = KaaInt_AsInt64(i);
+    Kaa_DECREF(i);
+    if ((v == -1 && KaaErr_Occurred()) || v < INT_MIN || v > INT_MAX) {
+        KaaErr_Clear();
+        KaaErr_SetString(KaaExc(OverflowError), "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
 // --- Items ------------------------------------------------------------------------
+
+int kaa_pop_index(KaaObject *self, const char *kind, KaaObject *const *args, size_t nargs,
+                  KaaObject *kwnames, Kaa_ssize_t *out)
+{
+    char qualname[64];
+    snprintf(qualname, sizeof qualname, "%s.pop", kind);
+    if (kaa_container_no_kwargs(qualname, kwnames) < 0 ||
+        kaa_container_check_nargs("pop", nargs, 0, 1) < 0) {
+        return -1;
+    }
+    Kaa_ssize_t i = -1;
+    if (nargs == 1) {
+        i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
+        if (i == -1 && KaaErr_Occurred()) {
+            return -1;
+        }
+    }
+    // The length after the conversion: __index__ may have resized self.
+    Kaa_ssize_t n = Kaa_SIZE(self);
+    if (n == 0) {
+        KaaErr_Format(KaaExc(IndexError), "pop from empty %s", kind);
+        return -1;
+    }
+    if (i < 0) {
+        i += n;
+    }
+    if (i < 0 || i >= n) {
+        KaaErr_SetString(KaaExc(IndexError), "pop index out of range");
+        return -1;
+    }
+    *out = i;
+    return 0;
+}
 
 KaaObject *KaaObject_GetItem(KaaObject *o, KaaObject *key)
 {

@@ -153,39 +153,39 @@ int kaa_buffer_peek(KaaObject *o, const char **p, Kaa_ssize_t *n)
 
 // --- Native items --------------------------------------------------------------------
 
+// The C type of each native code, as CPython's native_table in
+// Modules/_struct.c: its size and alignment; zero for other codes.
+static const struct {
+    unsigned char size, align;
+} native_items[128] = {
+    ['c'] = {sizeof(char), _Alignof(char)},
+    ['b'] = {sizeof(signed char), _Alignof(signed char)},
+    ['B'] = {sizeof(unsigned char), _Alignof(unsigned char)},
+    ['?'] = {sizeof(unsigned char), _Alignof(unsigned char)},
+    ['h'] = {sizeof(short), _Alignof(short)},
+    ['H'] = {sizeof(unsigned short), _Alignof(unsigned short)},
+    ['e'] = {sizeof(short), _Alignof(short)},
+    ['i'] = {sizeof(int), _Alignof(int)},
+    ['I'] = {sizeof(unsigned int), _Alignof(unsigned int)},
+    ['l'] = {sizeof(long), _Alignof(long)},
+    ['L'] = {sizeof(unsigned long), _Alignof(unsigned long)},
+    ['q'] = {sizeof(long long), _Alignof(long long)},
+    ['Q'] = {sizeof(unsigned long long), _Alignof(unsigned long long)},
+    ['n'] = {sizeof(size_t), _Alignof(size_t)},
+    ['N'] = {sizeof(size_t), _Alignof(size_t)},
+    ['P'] = {sizeof(void *), _Alignof(void *)},
+    ['f'] = {sizeof(float), _Alignof(float)},
+    ['d'] = {sizeof(double), _Alignof(double)},
+};
+
 Kaa_ssize_t kaa_buffer_item_size(int c)
 {
-    switch (c) {
-    case 'c':
-    case 'b':
-    case 'B':
-    case '?':
-        return 1;
-    case 'h':
-    case 'H':
-    case 'e':
-        return 2;
-    case 'i':
-    case 'I':
-        return sizeof(int);
-    case 'l':
-    case 'L':
-        return sizeof(long);
-    case 'q':
-    case 'Q':
-        return sizeof(long long);
-    case 'n':
-    case 'N':
-        return sizeof(size_t);
-    case 'P':
-        return sizeof(void *);
-    case 'f':
-        return sizeof(float);
-    case 'd':
-        return sizeof(double);
-    default:
-        return 0;
-    }
+    return c > 0 && c < 128 ? native_items[c].size : 0;
+}
+
+Kaa_ssize_t kaa_buffer_item_align(int c)
+{
+    return c > 0 && c < 128 ? native_items[c].align : 0;
 }
 
 int kaa_buffer_code_unsigned(int c)
@@ -339,6 +339,17 @@ int kaa_int_bits64(KaaObject *o, uint64_t *out)
     mpz_export(&u, NULL, -1, sizeof u, 0, 0, z);
     *out = u;
     return KAA_UINT64_ONLY;
+}
+
+int kaa_index_bits64(KaaObject *o, uint64_t *out)
+{
+    KaaObject *i = KaaNumber_Index(o);
+    if (i == NULL) {
+        return -1;
+    }
+    int cls = kaa_int_bits64(i, out);
+    Kaa_DECREF(i);
+    return cls;
 }
 
 // --- binary16 (CPython's PyFloat_Pack2/Unpack2) ----------------------------------------

@@ -356,26 +356,9 @@ static KaaObject *ba_extend(KaaObject *self, KaaObject *x)
 static KaaObject *ba_pop(KaaObject *self, KaaObject *const *args, size_t nargs,
                          KaaObject *kwnames)
 {
-    if (kaa_container_no_kwargs("bytearray.pop", kwnames) < 0 ||
-        kaa_container_check_nargs("pop", nargs, 0, 1) < 0) {
+    Kaa_ssize_t i;
+    if (kaa_pop_index(self, "bytearray", args, nargs, kwnames, &i) < 0) {
         return NULL;
-    }
-    Kaa_ssize_t i = -1;
-    if (nargs == 1) {
-        i = KaaNumber_AsSsize_t(args[0], KaaExc(OverflowError));
-        if (i == -1 && KaaErr_Occurred()) {
-            return NULL;
-        }
-    }
-    Kaa_ssize_t n = Kaa_SIZE(self);
-    if (n == 0) {
-        return KaaErr_Format(KaaExc(IndexError), "pop from empty bytearray");
-    }
-    if (i < 0) {
-        i += n;
-    }
-    if (i < 0 || i >= n) {
-        return KaaErr_Format(KaaExc(IndexError), "pop index out of range");
     }
     int v = (unsigned char)BA(self)->data[i];
     if (replace_range(self, i, i + 1, NULL, 0) < 0) {

@@ -9,11 +9,11 @@
  * (self_or_copy), since bytearray is mutable and a subclass must not leak out.
  */
 #include <ctype.h>
-#include <limits.h>
 #include <string.h>
 
 #include "gc/gc.h"
 #include "mem/mem.h"
+#include "objects/formatter.h"
 #include "util/strbuf.h"
 #include "vm/vm.h"
 
@@ -927,24 +927,6 @@ static int ssize_arg(KaaObject *o, Kaa_ssize_t *out)
     return *out == -1 && KaaErr_Occurred() ? -1 : 0;
 }
 
-// A C int argument, as Argument Clinic's `int` converter. 0 or -1.
-static int int_arg(KaaObject *o, int *out)
-{
-    KaaObject *i = KaaNumber_Index(o);
-    if (i == NULL) {
-        return -1;
-    }
-    int64_t v = KaaInt_AsInt64(i);
-    Kaa_DECREF(i);
-    if ((v == -1 && KaaErr_Occurred()) || v > INT_MAX || v < INT_MIN) {
-        KaaErr_Clear();
-        KaaErr_SetString(KaaExc(OverflowError), "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
-}
-
 // The one optional int parameter `kw` of method fname; *out keeps its
 // default when absent. 0 or -1.
 static int one_int_arg(const char *fname, const char *kw, KaaObject *const *args, size_t nargs,
@@ -955,7 +937,7 @@ static int one_int_arg(const char *fname, const char *kw, KaaObject *const *args
     if (kaa_unpack_args(fname, args, nargs, kwnames, kwlist, 0, a) < 0) {
         return -1;
     }
-    return a[0] ? int_arg(a[0], out) : 0;
+    return a[0] ? kaa_number_as_int(a[0], out) : 0;
 }
 
 static int is_ws(unsigned char c)
@@ -1039,7 +1021,7 @@ KaaObject *kaa_bytes_hex(KaaObject *self, KaaObject *const *args, size_t nargs,
     }
     char sep = 0;
     int per = 1;
-    if (a[1] != NULL && int_arg(a[1], &per) < 0) {
+    if (a[1] != NULL && kaa_number_as_int(a[1], &per) < 0) {
         return NULL;
     }
     if (a[0] != NULL) {
@@ -1950,170 +1932,18 @@ KaaObject *kaa_bytes_maketrans(KaaObject *cls, KaaObject *const *args, size_t na
 
 // --- printf-style formatting: bytes % args --------------------------------------------
 //
-// CPython's _PyBytes_FormatEx. The numeric conversions (%d %x %f ...) are the
-// same as str's, so they go through KaaStr_PrintfFormat with the parsed spec
-// rebuilt ("%-+08.3f") and the one argument; only the texts that differ for
-// bytes (%f of a non-number, the "prec too big" wording) are decided here.
-
-enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
-
-typedef struct {
-    const char *s; // the format
-    Kaa_ssize_t n, pos;
-    int exhausted;     // a read went past the end
-    KaaObject *args;   // new reference: the tuple, the single argument or a mapping value
-    Kaa_ssize_t arglen; // tuple length, or -1 for a single argument
-    Kaa_ssize_t argidx;
-    KaaObject *dict; // borrowed: args when it is a mapping, else NULL
-} BytesFmt;
-
-typedef struct {
-    int flags;
-    Kaa_ssize_t width; // -1: none
-    int prec;          // -1: none
-    int c;             // the conversion character
-} BytesSpec;
-
-static int fmt_next(BytesFmt *st, int *c)
-{
-    if (st->pos >= st->n) {
-        st->exhausted = 1;
-        return 0;
-    }
-    *c = (unsigned char)st->s[st->pos++];
-    return 1;
-}
-
-static KaaObject *fmt_next_arg(BytesFmt *st)
-{
-    if (st->argidx < st->arglen) {
-        Kaa_ssize_t i = st->argidx++;
-        return st->arglen < 0 ? st->args : KaaTuple_GET_ITEM(st->args, i);
-    }
-    return KaaErr_Format(KaaExc(TypeError), "not enough arguments for format string");
-}
-
-// A '*' width or precision: the next argument, which must be an int.
-static KaaObject *fmt_star(BytesFmt *st)
-{
-    KaaObject *v = fmt_next_arg(st);
-    if (v != NULL && !KaaInt_Check(v)) {
-        return KaaErr_Format(KaaExc(TypeError), "* wants int");
-    }
-    return v;
-}
-
-// A run of decimal digits whose first one, *c, is already read, up to max.
-static int fmt_digits(BytesFmt *st, int *c, Kaa_ssize_t max, Kaa_ssize_t *out, const char *what)
-{
-    Kaa_ssize_t v = *c - '0';
-    while (fmt_next(st, c) && *c >= '0' && *c <= '9') {
-        if (v > (max - (*c - '0')) / 10) {
-            KaaErr_Format(KaaExc(ValueError), "%s too big", what);
-            return -1;
-        }
-        v = v * 10 + (*c - '0');
-    }
-    *out = v;
-    return 0;
-}
-
-// The part between '%' and the conversion character (st->pos is just past '%').
-static int fmt_parse(BytesFmt *st, BytesSpec *a)
-{
-    if (st->pos < st->n && st->s[st->pos] == '(') {
-        if (st->dict == NULL) {
-            KaaErr_Format(KaaExc(TypeError), "format requires a mapping");
-            return -1;
-        }
-        Kaa_ssize_t keystart = ++st->pos;
-        int depth = 1;
-        while (depth > 0 && fmt_next(st, &a->c)) {
-            depth += a->c == '(' ? 1 : a->c == ')' ? -1 : 0;
-        }
-        if (depth > 0) {
-            KaaErr_Format(KaaExc(ValueError), "incomplete format key");
-            return -1;
-        }
-        // The key is bytes: b'%(name)s' % {b'name': ...}.
-        KaaObject *key = KaaBytes_FromStringAndSize(st->s + keystart, st->pos - 1 - keystart);
-        if (key == NULL) {
-            return -1;
-        }
-        KaaObject *v = KaaObject_GetItem(st->dict, key);
-        Kaa_DECREF(key);
-        if (v == NULL) {
-            return -1;
-        }
-        Kaa_SETREF(st->args, v);
-        st->arglen = -1;
-        st->argidx = -2;
-    }
-    while (fmt_next(st, &a->c)) {
-        int flag = a->c == '-'   ? F_LJUST
-                   : a->c == '+' ? F_SIGN
-                   : a->c == ' ' ? F_BLANK
-                   : a->c == '#' ? F_ALT
-                   : a->c == '0' ? F_ZERO
-                                 : 0;
-        if (!flag) {
-            break;
-        }
-        a->flags |= flag;
-    }
-    if (a->c == '*') {
-        KaaObject *v = fmt_star(st);
-        if (v == NULL) {
-            return -1;
-        }
-        a->width = KaaInt_AsSsize_t(v);
-        if (a->width == -1 && KaaErr_Occurred()) {
-            return -1;
-        }
-        if (a->width < 0) {
-            a->flags |= F_LJUST;
-            a->width = -a->width;
-        }
-        fmt_next(st, &a->c);
-    } else if (a->c >= '0' && a->c <= '9') {
-        if (fmt_digits(st, &a->c, KAA_SSIZE_MAX, &a->width, "width") < 0) {
-            return -1;
-        }
-    }
-    if (a->c == '.') {
-        a->prec = 0;
-        fmt_next(st, &a->c);
-        if (a->c == '*') {
-            KaaObject *v = fmt_star(st);
-            int prec;
-            if (v == NULL || int_arg(v, &prec) < 0) {
-                return -1;
-            }
-            a->prec = prec < 0 ? 0 : prec;
-            fmt_next(st, &a->c);
-        } else if (a->c >= '0' && a->c <= '9') {
-            Kaa_ssize_t prec;
-            if (fmt_digits(st, &a->c, INT_MAX, &prec, "prec") < 0) {
-                return -1;
-            }
-            a->prec = (int)prec;
-        }
-    }
-    if (!st->exhausted && (a->c == 'h' || a->c == 'l' || a->c == 'L')) {
-        fmt_next(st, &a->c);
-    }
-    if (st->exhausted) {
-        KaaErr_Format(KaaExc(ValueError), "incomplete format");
-        return -1;
-    }
-    return 0;
-}
+// CPython's _PyBytes_FormatEx. The directives are read by str's loop
+// (kaa_pct_format in objects/formatter.c, which also words "prec too big" as
+// bytes does), and the numeric conversions (%d %x %f ...) are the same as
+// str's, so they go through KaaStr_PrintfFormat with the parsed spec rebuilt
+// ("%-+08.3f") and the one argument; only the texts that differ for bytes
+// (%f of a non-number) are decided here.
 
 // %d %x %e ...: str's formatting of v under the same spec, as ASCII text.
-static int fmt_number(KaaStrBuf *b, const BytesSpec *a, KaaObject *v)
+static int fmt_number(KaaStrBuf *b, const KaaPctArg *a, KaaObject *v)
 {
     KaaObject *arg;
-    if (strchr("eEfFgG", a->c)) {
+    if (strchr("eEfFgG", (int)a->ch)) {
         double x = KaaFloat_AsDouble(v);
         if (x == -1.0 && KaaErr_Occurred()) {
             KaaErr_Clear();
@@ -2138,7 +1968,7 @@ static int fmt_number(KaaStrBuf *b, const BytesSpec *a, KaaObject *v)
     if (a->prec >= 0) {
         q += snprintf(q, 16, ".%d", a->prec);
     }
-    *q++ = (char)a->c;
+    *q++ = (char)a->ch;
     *q = '\0';
     KaaObject *fmt = KaaStr_FromString(spec);
     KaaObject *tuple = arg && fmt ? KaaTuple_Pack(1, arg) : NULL;
@@ -2187,40 +2017,27 @@ static int fmt_char(KaaObject *v, char *out)
 }
 
 // Text conversions (%s %b %r %a %c) honour width and '-' only.
-static void fmt_pad(KaaStrBuf *b, const BytesSpec *a, const char *p, Kaa_ssize_t len)
+static void fmt_pad(KaaStrBuf *b, const KaaPctArg *a, const char *p, Kaa_ssize_t len)
 {
     Kaa_ssize_t fill = a->width > len ? a->width - len : 0;
-    for (Kaa_ssize_t i = 0; !(a->flags & F_LJUST) && i < fill; i++) {
+    for (Kaa_ssize_t i = 0; !(a->flags & KAA_PCT_LJUST) && i < fill; i++) {
         kaa_strbuf_addc(b, ' ');
     }
     kaa_strbuf_add(b, p, (size_t)len);
-    for (Kaa_ssize_t i = 0; (a->flags & F_LJUST) && i < fill; i++) {
+    for (Kaa_ssize_t i = 0; (a->flags & KAA_PCT_LJUST) && i < fill; i++) {
         kaa_strbuf_addc(b, ' ');
     }
 }
 
-// One conversion after a '%' (st->pos is just past it).
-static int fmt_one(BytesFmt *st, KaaStrBuf *b)
+// One bytes conversion (the kaa_pct_format callback).
+static int fmt_convert(KaaPctArg *a, KaaObject *v, KaaStrBuf *b)
 {
-    if (st->pos < st->n && st->s[st->pos] == '%') {
-        st->pos++;
-        kaa_strbuf_addc(b, '%');
-        return 0;
-    }
-    BytesSpec a = {0, -1, -1, 0};
-    if (fmt_parse(st, &a) < 0) {
-        return -1;
-    }
-    KaaObject *v = fmt_next_arg(st);
-    if (v == NULL) {
-        return -1;
-    }
     KaaObject *text = NULL; // keeps the bytes of p alive
     const char *p;
     Kaa_ssize_t len;
     char one;
     int found;
-    switch (a.c) {
+    switch (a->ch) {
     case 'r':
     case 'a':
         text = KaaObject_ASCII(v);
@@ -2267,22 +2084,22 @@ static int fmt_one(BytesFmt *st, KaaStrBuf *b)
     case 'F':
     case 'g':
     case 'G':
-        return fmt_number(b, &a, v);
+        return fmt_number(b, a, v);
     default:
-        if (a.c >= 0x80) {
+        if (a->ch >= 0x80) {
             // CPython formats the (signed char) byte as a code point.
             KaaErr_SetString(KaaExc(OverflowError), "character argument not in range(0x110000)");
         } else {
             KaaErr_Format(KaaExc(ValueError),
-                          "unsupported format character '%c' (0x%x) at index %zd", a.c,
-                          (unsigned)a.c, st->pos - 1);
+                          "unsupported format character '%c' (0x%x) at index %zd", (int)a->ch,
+                          (unsigned)a->ch, a->index);
         }
         return -1;
     }
-    if (a.c != 'c' && a.prec >= 0 && len > a.prec) {
-        len = a.prec;
+    if (a->ch != 'c' && a->prec >= 0 && len > a->prec) {
+        len = a->prec;
     }
-    fmt_pad(b, &a, p, len);
+    fmt_pad(b, a, p, len);
     Kaa_XDECREF(text);
     return 0;
 }
@@ -2298,44 +2115,15 @@ static KaaObject *bytes_format(KaaObject *format, KaaObject *args)
     if (text == NULL) {
         return NULL;
     }
-    BytesFmt st = {KaaBytes_AS_STRING(text), Kaa_SIZE(text), 0, 0, Kaa_NewRef(args), -1, -2, NULL};
-    if (KaaTuple_Check(args)) {
-        st.arglen = KaaTuple_GET_SIZE(args);
-        st.argidx = 0;
-    }
-    const char *unused;
-    Kaa_ssize_t unused_n;
-    KaaMappingMethods *mp = Kaa_TYPE(args)->tp_as_mapping;
-    if (mp && mp->mp_subscript && !KaaTuple_Check(args) && !KaaStr_Check(args) &&
-        !kaa_bytes_view(args, &unused, &unused_n)) {
-        st.dict = args;
-    }
     KaaStrBuf b;
     kaa_strbuf_init(&b);
-    while (st.pos < st.n) {
-        const char *pct = memchr(st.s + st.pos, '%', (size_t)(st.n - st.pos));
-        Kaa_ssize_t stop = pct ? pct - st.s : st.n;
-        kaa_strbuf_add(&b, st.s + st.pos, (size_t)(stop - st.pos));
-        st.pos = stop;
-        if (st.pos < st.n) {
-            st.pos++;
-            if (fmt_one(&st, &b) < 0) {
-                goto error;
-            }
-        }
-    }
-    if (st.argidx < st.arglen && st.dict == NULL) {
-        KaaErr_Format(KaaExc(TypeError), "not all arguments converted during bytes formatting");
-        goto error;
-    }
-    Kaa_DECREF(st.args);
+    int r = kaa_pct_format(KaaBytes_AS_STRING(text), Kaa_SIZE(text), args, 1, fmt_convert, &b);
     Kaa_DECREF(text);
+    if (r < 0) {
+        kaa_strbuf_free(&b);
+        return NULL;
+    }
     return buf_to_kind(format, &b);
-error:
-    Kaa_DECREF(st.args);
-    Kaa_DECREF(text);
-    kaa_strbuf_free(&b);
-    return NULL;
 }
 
 KaaObject *kaa_bytes_mod(KaaObject *a, KaaObject *b)

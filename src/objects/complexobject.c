@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "mem/mem.h"
+#include "objects/formatter.h"
 #include "objects/unicodectype.h"
 #include "util/strbuf.h"
 #include "vm/vm.h"
@@ -733,39 +734,9 @@ static KaaObject *complex_new(KaaTypeObject *type, KaaObject *const *args, size_
 }
 
 // --- format() ---------------------------------------------------------------------------
-
-// The parts of a format spec, [[fill]align][sign][z][#][0][width][,|_][.precision][type].
-typedef struct {
-    uint32_t fill;
-    char align; // '<', '>', '^' or '=' ('>' when absent)
-    char sign;  // '+', '-', ' ' or '\0'
-    char thousands;
-    int no_neg_0, alternate;
-    Kaa_ssize_t width, precision; // -1 when absent
-    uint32_t type;                // '\0' when absent
-} Spec;
-
-static int spec_is_align(uint32_t c)
-{
-    return c == '<' || c == '>' || c == '=' || c == '^';
-}
-
-// Decimal digits at cp[*pos..n): the count (0 if none), or -1 on overflow.
-static int spec_number(const uint32_t *cp, Kaa_ssize_t *pos, Kaa_ssize_t n, Kaa_ssize_t *out)
-{
-    Kaa_ssize_t acc = 0;
-    int count = 0;
-    for (; *pos < n && cp[*pos] >= '0' && cp[*pos] <= '9'; (*pos)++, count++) {
-        int d = (int)(cp[*pos] - '0');
-        if (acc > (KAA_SSIZE_MAX - d) / 10) {
-            KaaErr_SetString(KaaExc(ValueError), "Too many decimal digits in format string");
-            return -1;
-        }
-        acc = acc * 10 + d;
-    }
-    *out = count ? acc : -1;
-    return count;
-}
+//
+// CPython parses complex's spec with the parser float and int use
+// (kaa_format_parse_spec); spec_check then adds complex's own refusals.
 
 // Is type one of the ASCII letters in set ('\0' when absent counts as in)?
 static int type_in(uint32_t type, const char *set)
@@ -773,123 +744,10 @@ static int type_in(uint32_t type, const char *set)
     return type == '\0' || (type < 128 && strchr(set, (int)type) != NULL);
 }
 
-static int spec_thousands_ok(const Spec *f)
-{
-    return type_in(f->type, "defgEGF%") || (f->thousands == '_' && type_in(f->type, "boxX"));
-}
-
-// The spec mini-language's parse, with CPython's error texts.
-static int spec_parse_cp(KaaObject *spec, const uint32_t *cp, Kaa_ssize_t n, Spec *f)
-{
-    Kaa_ssize_t pos = 0;
-    int fill_given = 0, align_given = 0;
-    memset(f, 0, sizeof *f);
-    f->fill = ' ';
-    f->align = '>';
-    f->precision = -1;
-    if (n >= 2 && spec_is_align(cp[1])) {
-        f->fill = cp[0];
-        f->align = (char)cp[1];
-        fill_given = align_given = 1;
-        pos = 2;
-    } else if (n >= 1 && spec_is_align(cp[0])) {
-        f->align = (char)cp[0];
-        align_given = 1;
-        pos = 1;
-    }
-    if (pos < n && (cp[pos] == '+' || cp[pos] == '-' || cp[pos] == ' ')) {
-        f->sign = (char)cp[pos++];
-    }
-    if (pos < n && cp[pos] == 'z') {
-        f->no_neg_0 = 1;
-        pos++;
-    }
-    if (pos < n && cp[pos] == '#') {
-        f->alternate = 1;
-        pos++;
-    }
-    if (!fill_given && pos < n && cp[pos] == '0') {
-        f->fill = '0';
-        if (!align_given) {
-            f->align = '=';
-        }
-        pos++;
-    }
-    if (spec_number(cp, &pos, n, &f->width) < 0) {
-        return -1;
-    }
-    if (pos < n && cp[pos] == ',') {
-        f->thousands = ',';
-        pos++;
-    }
-    if (pos < n && cp[pos] == '_') {
-        if (f->thousands) {
-            goto both;
-        }
-        f->thousands = '_';
-        pos++;
-    }
-    if (pos < n && cp[pos] == ',' && f->thousands == '_') {
-        goto both;
-    }
-    if (pos < n && cp[pos] == '.') {
-        pos++;
-        int got = spec_number(cp, &pos, n, &f->precision);
-        if (got <= 0) {
-            if (got == 0) {
-                KaaErr_SetString(KaaExc(ValueError), "Format specifier missing precision");
-            }
-            return -1;
-        }
-    }
-    if (n - pos > 1) {
-        KaaErr_Format(KaaExc(ValueError),
-                      "Invalid format specifier '%U' for object of type 'complex'", spec);
-        return -1;
-    }
-    f->type = n - pos == 1 ? cp[pos] : '\0';
-    if (f->thousands && !spec_thousands_ok(f)) {
-        if (f->type > 32 && f->type < 128) {
-            KaaErr_Format(KaaExc(ValueError), "Cannot specify '%c' with '%c'.", f->thousands,
-                          (int)f->type);
-        } else {
-            KaaErr_Format(KaaExc(ValueError), "Cannot specify '%c' with '\\x%x'.", f->thousands,
-                          (unsigned)f->type);
-        }
-        return -1;
-    }
-    return 0;
-both:
-    KaaErr_SetString(KaaExc(ValueError), "Cannot specify both ',' and '_'.");
-    return -1;
-}
-
-static int spec_parse(KaaObject *spec, Spec *f)
-{
-    Kaa_ssize_t n = KaaStr_LEN(spec);
-    uint32_t small[32];
-    uint32_t *cp = n <= 32 ? small : kaa_mem_alloc(sizeof(uint32_t) * (size_t)n);
-    if (cp == NULL) {
-        KaaErr_NoMemory();
-        return -1;
-    }
-    const char *p = KaaStr_DATA(spec);
-    for (Kaa_ssize_t i = 0; i < n; i++) {
-        int len;
-        cp[i] = kaa_str_decode(p, &len);
-        p += len;
-    }
-    int r = spec_parse_cp(spec, cp, n, f);
-    if (cp != small) {
-        kaa_mem_free(cp);
-    }
-    return r;
-}
-
 // One part formatted by float.__format__ with the number options of f (no
 // width or fill) and the given sign. Type '\0' without a precision is repr
 // without the ".0" float adds to integral values ("1", or "1." with '#').
-static KaaObject *format_part(double v, const Spec *f, char sign)
+static KaaObject *format_part(double v, const KaaFormatSpec *f, char sign)
 {
     char text[48]; // the precision is at most INT_MAX (spec_check)
     int n = 0;
@@ -931,7 +789,7 @@ static KaaObject *format_part(double v, const Spec *f, char sign)
 }
 
 // Check the spec's type and flags as CPython does for complex.
-static int spec_check(KaaObject *self, const Spec *f)
+static int spec_check(KaaObject *self, const KaaFormatSpec *f)
 {
     if (!type_in(f->type, "eEfFgGn")) {
         if (f->type > 32 && f->type < 128) {
@@ -970,8 +828,8 @@ static KaaObject *complex_format(KaaObject *self, KaaObject *spec)
     if (KaaStr_LEN(spec) == 0) {
         return KaaObject_Str(self);
     }
-    Spec f;
-    if (spec_parse(spec, &f) < 0 || spec_check(self, &f) < 0) {
+    KaaFormatSpec f;
+    if (kaa_format_parse_spec(self, spec, '\0', '>', &f) < 0 || spec_check(self, &f) < 0) {
         return NULL;
     }
     KaaComplex c = CVAL(self);

@@ -262,24 +262,6 @@ static const char *raw_mode(const OpenMode *m)
     return m->reading ? "rb" : "wb";
 }
 
-// A C int argument (open()'s buffering, seek()'s whence), CPython's messages.
-static int int_arg(KaaObject *o, int *out)
-{
-    KaaObject *i = KaaNumber_Index(o);
-    if (i == NULL) {
-        return -1;
-    }
-    int64_t v = KaaInt_AsInt64(i);
-    Kaa_DECREF(i);
-    if ((v == -1 && KaaErr_Occurred()) || v < INT_MIN || v > INT_MAX) {
-        KaaErr_Clear();
-        KaaErr_SetString(KaaExc(OverflowError), "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
-}
-
 // The encoding's name as the file reports it, or NULL with an exception for
 // anything but UTF-8 (with LookupError for names Python does not know).
 static const char *check_encoding(KaaObject *encoding)
@@ -473,7 +455,7 @@ KaaObject *kaa_builtin_open(KaaObject *self, KaaObject *const *args, size_t narg
                              Kaa_TYPE(file)->tp_name);
     }
     int buffering = -1;
-    if (check_str_arg(a[1], "mode", 0) < 0 || (a[2] && int_arg(a[2], &buffering) < 0) ||
+    if (check_str_arg(a[1], "mode", 0) < 0 || (a[2] && kaa_number_as_int(a[2], &buffering) < 0) ||
         check_str_arg(a[3], "encoding", 1) < 0 || check_str_arg(a[4], "errors", 1) < 0 ||
         check_str_arg(a[5], "newline", 1) < 0) {
         return NULL;
@@ -1134,7 +1116,7 @@ static KaaObject *file_seek(KaaObject *self, KaaObject *const *args, size_t narg
         return KaaErr_Format(KaaExc(TypeError), "seek expected at least 1 argument, got 0");
     }
     int whence = 0;
-    if (nargs == 2 && int_arg(args[1], &whence) < 0) {
+    if (nargs == 2 && kaa_number_as_int(args[1], &whence) < 0) {
         return NULL;
     }
     KaaObject *cookie = KaaNumber_Index(args[0]);
@@ -1178,7 +1160,7 @@ static KaaObject *bin_seek(KaaObject *self, KaaObject *const *args, size_t nargs
         return KaaErr_Format(KaaExc(TypeError), "seek expected at least 1 argument, got 0");
     }
     int whence = 0;
-    if (nargs == 2 && int_arg(args[1], &whence) < 0) {
+    if (nargs == 2 && kaa_number_as_int(args[1], &whence) < 0) {
         return NULL;
     }
     int valid = whence >= 0 && whence <= 2;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mem/mem.h"
+#include "objects/formatter.h"
 #include "util/strbuf.h"
 #include "vm/vm.h"
 
@@ -53,19 +54,6 @@ static Kaa_ssize_t utf8_prefix_bytes(const char *p, Kaa_ssize_t n)
 
 // --- The format-spec mini-language --------------------------------------------------
 
-typedef struct {
-    uint32_t fill;
-    char align;        // '<', '>', '=' or '^'
-    char sign;         // '\0', '+', '-' or ' '
-    char thousands;    // '\0', ',' or '_'
-    char group;        // digits per group: 3, or 4 for '_' with b/o/x/X
-    int alternate;     // '#'
-    int no_neg_0;      // 'z'
-    Kaa_ssize_t width; // -1 when absent
-    Kaa_ssize_t precision;
-    uint32_t type; // '\0' when absent
-} FormatSpec;
-
 // Decimal digits at cp[*pos..n): the count read (0 if none), -1 on overflow.
 static int spec_integer(const uint32_t *cp, Kaa_ssize_t *pos, Kaa_ssize_t n, Kaa_ssize_t *out)
 {
@@ -98,7 +86,7 @@ static void bad_thousands(char sep, uint32_t type)
 }
 
 static int parse_spec_cp(KaaObject *obj, KaaObject *spec, const uint32_t *cp, Kaa_ssize_t n,
-                         uint32_t default_type, char default_align, FormatSpec *f)
+                         uint32_t default_type, char default_align, KaaFormatSpec *f)
 {
     Kaa_ssize_t pos = 0;
     int fill_given = 0, align_given = 0;
@@ -213,9 +201,8 @@ static int parse_spec_cp(KaaObject *obj, KaaObject *spec, const uint32_t *cp, Ka
     return 0;
 }
 
-// Parse spec (a str) for obj's __format__.
-static int parse_spec(KaaObject *obj, KaaObject *spec, uint32_t default_type, char default_align,
-                      FormatSpec *f)
+int kaa_format_parse_spec(KaaObject *obj, KaaObject *spec, uint32_t default_type,
+                          char default_align, KaaFormatSpec *f)
 {
     Kaa_ssize_t n = KaaStr_LEN(spec);
     uint32_t small[64] = {0};
@@ -355,7 +342,7 @@ static Kaa_ssize_t grouped_len(Kaa_ssize_t n, Kaa_ssize_t min_width, int size)
 }
 
 // CPython's calc_number_widths + fill_number.
-static void add_number(KaaStrBuf *out, const NumberParts *np, const FormatSpec *f)
+static void add_number(KaaStrBuf *out, const NumberParts *np, const KaaFormatSpec *f)
 {
     char sign = '\0';
     if (f->sign == '+') {
@@ -640,7 +627,7 @@ static int need_spec_str(KaaObject *spec)
     return 0;
 }
 
-static KaaObject *format_str_internal(KaaObject *value, const FormatSpec *f)
+static KaaObject *format_str_internal(KaaObject *value, const KaaFormatSpec *f)
 {
     if (f->sign != '\0') {
         return KaaErr_Format(KaaExc(ValueError),
@@ -689,8 +676,8 @@ KaaObject *kaa_str___format__(KaaObject *self, KaaObject *spec)
     if (KaaStr_LEN(spec) == 0) {
         return KaaObject_Str(self);
     }
-    FormatSpec f;
-    if (parse_spec(self, spec, 's', '<', &f) < 0) {
+    KaaFormatSpec f;
+    if (kaa_format_parse_spec(self, spec, 's', '<', &f) < 0) {
         return NULL;
     }
     if (f.type != 's') {
@@ -699,9 +686,9 @@ KaaObject *kaa_str___format__(KaaObject *self, KaaObject *spec)
     return format_str_internal(self, &f);
 }
 
-static KaaObject *format_float_internal(KaaObject *value, const FormatSpec *f);
+static KaaObject *format_float_internal(KaaObject *value, const KaaFormatSpec *f);
 
-static KaaObject *format_long_internal(KaaObject *value, const FormatSpec *f)
+static KaaObject *format_long_internal(KaaObject *value, const KaaFormatSpec *f)
 {
     if (f->precision != -1) {
         return KaaErr_Format(KaaExc(ValueError),
@@ -790,8 +777,8 @@ KaaObject *kaa_int___format__(KaaObject *self, KaaObject *spec)
     if (KaaStr_LEN(spec) == 0) {
         return KaaInt_CheckExact(self) ? kaa_int_repr(self) : KaaObject_Str(self);
     }
-    FormatSpec f;
-    if (parse_spec(self, spec, 'd', '>', &f) < 0) {
+    KaaFormatSpec f;
+    if (kaa_format_parse_spec(self, spec, 'd', '>', &f) < 0) {
         return NULL;
     }
     switch (f.type) {
@@ -823,7 +810,7 @@ KaaObject *kaa_int___format__(KaaObject *self, KaaObject *spec)
     }
 }
 
-static KaaObject *format_float_internal(KaaObject *value, const FormatSpec *f)
+static KaaObject *format_float_internal(KaaObject *value, const KaaFormatSpec *f)
 {
     if (f->precision > INT_MAX) {
         return KaaErr_Format(KaaExc(ValueError), "precision too big");
@@ -906,8 +893,8 @@ KaaObject *kaa_float___format__(KaaObject *self, KaaObject *spec)
     if (KaaStr_LEN(spec) == 0) {
         return KaaObject_Str(self);
     }
-    FormatSpec f;
-    if (parse_spec(self, spec, '\0', '>', &f) < 0) {
+    KaaFormatSpec f;
+    if (kaa_format_parse_spec(self, spec, '\0', '>', &f) < 0) {
         return NULL;
     }
     switch (f.type) {
@@ -1368,37 +1355,32 @@ KaaObject *kaa_str_format_map(KaaObject *self, KaaObject *mapping)
     return do_format(self, &fc);
 }
 
-// --- printf-style formatting: str % args ------------------------------------------------------
-
-enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
+// --- printf-style formatting: str % args (and the directive loop bytes % args shares) -------
 
 typedef struct {
     const char *s;
-    Kaa_ssize_t n, pos, cpos; // byte length, byte and code-point positions
+    Kaa_ssize_t n, pos, cpos; // byte length, byte and character positions
+    int bytes;                // a bytes format: one byte a character, bytes keys
     int exhausted;            // a read past the end was attempted
     KaaObject *args;          // current argument source (strong)
     Kaa_ssize_t arglen, argidx;
     KaaObject *dict; // borrowed: args when it is a mapping
 } PctState;
 
-typedef struct {
-    uint32_t ch;
-    int flags;
-    Kaa_ssize_t width;
-    int prec;
-    int sign;
-} PctArg;
-
-// Read the next code point into *ch; at the end, leave *ch alone.
+// Read the next character into *ch; at the end, leave *ch alone.
 static int pct_next(PctState *st, uint32_t *ch)
 {
     if (st->pos >= st->n) {
         st->exhausted = 1;
         return 0;
     }
-    int len;
-    *ch = kaa_str_decode(st->s + st->pos, &len);
-    st->pos += len;
+    if (st->bytes) {
+        *ch = (unsigned char)st->s[st->pos++];
+    } else {
+        int len;
+        *ch = kaa_str_decode(st->s + st->pos, &len);
+        st->pos += len;
+    }
     st->cpos++;
     return 1;
 }
@@ -1412,18 +1394,14 @@ static KaaObject *pct_next_arg(PctState *st)
     return KaaErr_Format(KaaExc(TypeError), "not enough arguments for format string");
 }
 
-static int star_arg(PctState *st, Kaa_ssize_t *out)
+// A '*' width or precision: the next argument, which must be an int (borrowed).
+static KaaObject *pct_star(PctState *st)
 {
     KaaObject *v = pct_next_arg(st);
-    if (v == NULL) {
-        return -1;
+    if (v != NULL && !KaaInt_Check(v)) {
+        return KaaErr_Format(KaaExc(TypeError), "* wants int");
     }
-    if (!KaaInt_Check(v)) {
-        KaaErr_Format(KaaExc(TypeError), "* wants int");
-        return -1;
-    }
-    *out = KaaInt_AsSsize_t(v);
-    return *out == -1 && KaaErr_Occurred() ? -1 : 0;
+    return v;
 }
 
 static int is_digit_cp(uint32_t c)
@@ -1431,44 +1409,72 @@ static int is_digit_cp(uint32_t c)
     return c >= '0' && c <= '9';
 }
 
-// The part between '%' and the conversion character.
-static int pct_parse(PctState *st, PctArg *a)
+// A run of decimal digits whose first one, *ch, is already read, up to max.
+static int pct_digits(PctState *st, uint32_t *ch, Kaa_ssize_t max, const char *what,
+                      Kaa_ssize_t *out)
 {
-    if (st->pos < st->n && st->s[st->pos] == '(') {
-        if (st->dict == NULL) {
-            KaaErr_Format(KaaExc(TypeError), "format requires a mapping");
+    Kaa_ssize_t v = *ch - '0';
+    while (pct_next(st, ch) && is_digit_cp(*ch)) {
+        int d = (int)(*ch - '0');
+        if (v > (max - d) / 10) {
+            KaaErr_Format(KaaExc(ValueError), "%s too big", what);
             return -1;
         }
-        st->pos++;
-        st->cpos++;
-        Kaa_ssize_t keystart = st->pos;
-        int depth = 1;
-        while (depth > 0 && pct_next(st, &a->ch)) {
-            depth += a->ch == '(' ? 1 : a->ch == ')' ? -1 : 0;
-        }
-        if (depth > 0) {
-            KaaErr_Format(KaaExc(ValueError), "incomplete format key");
-            return -1;
-        }
-        KaaObject *key = KaaStr_FromStringAndSize(st->s + keystart, st->pos - 1 - keystart);
-        if (key == NULL) {
-            return -1;
-        }
-        KaaObject *v = KaaObject_GetItem(st->dict, key);
-        Kaa_DECREF(key);
-        if (v == NULL) {
-            return -1;
-        }
-        Kaa_SETREF(st->args, v);
-        st->arglen = -1;
-        st->argidx = -2;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 0;
+}
+
+// The "%(key)" of a directive: its mapping value becomes the argument.
+static int pct_key(PctState *st, KaaPctArg *a)
+{
+    if (st->dict == NULL) {
+        KaaErr_Format(KaaExc(TypeError), "format requires a mapping");
+        return -1;
+    }
+    st->pos++;
+    st->cpos++;
+    Kaa_ssize_t keystart = st->pos;
+    int depth = 1;
+    while (depth > 0 && pct_next(st, &a->ch)) {
+        depth += a->ch == '(' ? 1 : a->ch == ')' ? -1 : 0;
+    }
+    if (depth > 0) {
+        KaaErr_Format(KaaExc(ValueError), "incomplete format key");
+        return -1;
+    }
+    // b'%(name)s' % {b'name': ...} looks the key up as bytes.
+    const char *key_at = st->s + keystart;
+    Kaa_ssize_t key_len = st->pos - 1 - keystart;
+    KaaObject *key = st->bytes ? KaaBytes_FromStringAndSize(key_at, key_len)
+                               : KaaStr_FromStringAndSize(key_at, key_len);
+    if (key == NULL) {
+        return -1;
+    }
+    KaaObject *v = KaaObject_GetItem(st->dict, key);
+    Kaa_DECREF(key);
+    if (v == NULL) {
+        return -1;
+    }
+    Kaa_SETREF(st->args, v);
+    st->arglen = -1;
+    st->argidx = -2;
+    return 0;
+}
+
+// The part between '%' and the conversion character.
+static int pct_parse(PctState *st, KaaPctArg *a)
+{
+    if (st->pos < st->n && st->s[st->pos] == '(' && pct_key(st, a) < 0) {
+        return -1;
     }
     while (pct_next(st, &a->ch)) {
-        int flag = a->ch == '-'   ? F_LJUST
-                   : a->ch == '+' ? F_SIGN
-                   : a->ch == ' ' ? F_BLANK
-                   : a->ch == '#' ? F_ALT
-                   : a->ch == '0' ? F_ZERO
+        int flag = a->ch == '-'   ? KAA_PCT_LJUST
+                   : a->ch == '+' ? KAA_PCT_SIGN
+                   : a->ch == ' ' ? KAA_PCT_BLANK
+                   : a->ch == '#' ? KAA_PCT_ALT
+                   : a->ch == '0' ? KAA_PCT_ZERO
                                   : 0;
         if (!flag) {
             break;
@@ -1476,49 +1482,42 @@ static int pct_parse(PctState *st, PctArg *a)
         a->flags |= flag;
     }
     if (a->ch == '*') {
-        if (star_arg(st, &a->width) < 0) {
+        KaaObject *v = pct_star(st);
+        if (v == NULL) {
+            return -1;
+        }
+        a->width = KaaInt_AsSsize_t(v);
+        if (a->width == -1 && KaaErr_Occurred()) {
             return -1;
         }
         if (a->width < 0) {
-            a->flags |= F_LJUST;
+            a->flags |= KAA_PCT_LJUST;
             a->width = -a->width;
         }
         pct_next(st, &a->ch);
     } else if (is_digit_cp(a->ch)) {
-        a->width = a->ch - '0';
-        while (pct_next(st, &a->ch) && is_digit_cp(a->ch)) {
-            int d = (int)(a->ch - '0');
-            if (a->width > (KAA_SSIZE_MAX - d) / 10) {
-                KaaErr_Format(KaaExc(ValueError), "width too big");
-                return -1;
-            }
-            a->width = a->width * 10 + d;
+        if (pct_digits(st, &a->ch, KAA_SSIZE_MAX, "width", &a->width) < 0) {
+            return -1;
         }
     }
     if (a->ch == '.') {
         a->prec = 0;
         pct_next(st, &a->ch);
         if (a->ch == '*') {
-            Kaa_ssize_t p;
-            if (star_arg(st, &p) < 0) {
+            KaaObject *v = pct_star(st);
+            int prec;
+            if (v == NULL || kaa_number_as_int(v, &prec) < 0) {
                 return -1;
             }
-            if (p > INT_MAX || p < INT_MIN) {
-                KaaErr_Format(KaaExc(OverflowError), "Python int too large to convert to C int");
-                return -1;
-            }
-            a->prec = p < 0 ? 0 : (int)p;
+            a->prec = prec < 0 ? 0 : prec;
             pct_next(st, &a->ch);
         } else if (is_digit_cp(a->ch)) {
-            a->prec = (int)(a->ch - '0');
-            while (pct_next(st, &a->ch) && is_digit_cp(a->ch)) {
-                int d = (int)(a->ch - '0');
-                if (a->prec > (INT_MAX - d) / 10) {
-                    KaaErr_Format(KaaExc(ValueError), "precision too big");
-                    return -1;
-                }
-                a->prec = a->prec * 10 + d;
+            // CPython's bytes and str word this error differently.
+            Kaa_ssize_t prec;
+            if (pct_digits(st, &a->ch, INT_MAX, st->bytes ? "prec" : "precision", &prec) < 0) {
+                return -1;
             }
+            a->prec = (int)prec;
         }
     }
     if (!st->exhausted && (a->ch == 'h' || a->ch == 'l' || a->ch == 'L')) {
@@ -1528,7 +1527,65 @@ static int pct_parse(PctState *st, PctArg *a)
         KaaErr_Format(KaaExc(ValueError), "incomplete format");
         return -1;
     }
+    a->index = st->cpos - 1;
     return 0;
+}
+
+// One directive after a '%' (st->pos is just past the '%').
+static int pct_directive(PctState *st, KaaPctConvert convert, KaaStrBuf *b)
+{
+    if (st->pos < st->n && st->s[st->pos] == '%') {
+        st->pos++;
+        st->cpos++;
+        kaa_strbuf_addc(b, '%');
+        return 0;
+    }
+    KaaPctArg a = {0, 0, -1, -1, 0, 0};
+    if (pct_parse(st, &a) < 0) {
+        return -1;
+    }
+    KaaObject *v = pct_next_arg(st);
+    return v == NULL ? -1 : convert(&a, v, b);
+}
+
+int kaa_pct_format(const char *s, Kaa_ssize_t n, KaaObject *args, int bytes, KaaPctConvert convert,
+                   KaaStrBuf *b)
+{
+    PctState st = {s, n, 0, 0, bytes, 0, Kaa_NewRef(args), -1, -2, NULL};
+    if (KaaTuple_Check(args)) {
+        st.arglen = KaaTuple_GET_SIZE(args);
+        st.argidx = 0;
+    }
+    // bytes % args treats a bytes-like args as the single argument.
+    const char *unused;
+    Kaa_ssize_t unused_n;
+    KaaMappingMethods *mp = Kaa_TYPE(args)->tp_as_mapping;
+    if (mp && mp->mp_subscript && !KaaTuple_Check(args) && !KaaStr_Check(args) &&
+        !(bytes && kaa_bytes_view(args, &unused, &unused_n))) {
+        st.dict = args;
+    }
+    int r = 0;
+    while (r == 0 && st.pos < st.n) {
+        const char *pct = memchr(st.s + st.pos, '%', (size_t)(st.n - st.pos));
+        Kaa_ssize_t stop = pct ? pct - st.s : st.n;
+        kaa_strbuf_add(b, st.s + st.pos, (size_t)(stop - st.pos));
+        for (Kaa_ssize_t i = st.pos; i < stop; i++) {
+            st.cpos += bytes || ((unsigned char)st.s[i] & 0xC0) != 0x80;
+        }
+        st.pos = stop;
+        if (st.pos < st.n) {
+            st.pos++;
+            st.cpos++;
+            r = pct_directive(&st, convert, b);
+        }
+    }
+    if (r == 0 && st.argidx < st.arglen && st.dict == NULL) {
+        KaaErr_Format(KaaExc(TypeError), "not all arguments converted during %s formatting",
+                      bytes ? "bytes" : "string");
+        r = -1;
+    }
+    Kaa_DECREF(st.args);
+    return r;
 }
 
 static int has_number_slots(KaaObject *v)
@@ -1538,7 +1595,7 @@ static int has_number_slots(KaaObject *v)
 }
 
 // %d %i %u %o %x %X: [sign][0x when '#'][zeros up to precision][digits].
-static KaaObject *pct_format_long(KaaObject *v, PctArg *a)
+static KaaObject *pct_format_long(KaaObject *v, KaaPctArg *a)
 {
     char type = (char)a->ch;
     KaaObject *iobj;
@@ -1570,7 +1627,7 @@ static KaaObject *pct_format_long(KaaObject *v, PctArg *a)
         kaa_strbuf_addc(&b, *p++);
     }
     if (base != 10) {
-        if (a->flags & F_ALT) {
+        if (a->flags & KAA_PCT_ALT) {
             kaa_strbuf_add(&b, p, 2);
         }
         p += 2;
@@ -1597,7 +1654,7 @@ wrongtype:
                          Kaa_TYPE(v)->tp_name);
 }
 
-static KaaObject *pct_format_float(KaaObject *v, PctArg *a)
+static KaaObject *pct_format_float(KaaObject *v, KaaPctArg *a)
 {
     double x = KaaFloat_AsDouble(v);
     if (x == -1.0 && KaaErr_Occurred()) {
@@ -1606,7 +1663,7 @@ static KaaObject *pct_format_float(KaaObject *v, PctArg *a)
     KaaStrBuf b;
     kaa_strbuf_init(&b);
     if (add_double(&b, x, (char)a->ch, a->prec < 0 ? 6 : a->prec,
-                   (a->flags & F_ALT) ? DTS_ALT : 0) < 0) {
+                   (a->flags & KAA_PCT_ALT) ? DTS_ALT : 0) < 0) {
         kaa_strbuf_free(&b);
         return NULL;
     }
@@ -1645,13 +1702,13 @@ static KaaObject *pct_format_char(KaaObject *v)
 
 // Write one converted argument with its width, sign and '#' prefix
 // (CPython's unicode_format_arg_output).
-static void pct_output(KaaStrBuf *b, PctArg *a, KaaObject *str)
+static void pct_output(KaaStrBuf *b, KaaPctArg *a, KaaObject *str)
 {
-    char fill = (a->sign && (a->flags & F_ZERO)) ? '0' : ' ';
+    char fill = (a->sign && (a->flags & KAA_PCT_ZERO)) ? '0' : ' ';
     Kaa_ssize_t len = KaaStr_LEN(str);
     const char *p = KaaStr_DATA(str);
     if ((a->width == -1 || a->width <= len) && (a->prec == -1 || a->prec >= len) &&
-        !(a->flags & (F_SIGN | F_BLANK))) {
+        !(a->flags & (KAA_PCT_SIGN | KAA_PCT_BLANK))) {
         add_str(b, str);
         return;
     }
@@ -1664,16 +1721,16 @@ static void pct_output(KaaStrBuf *b, PctArg *a, KaaObject *str)
             signchar = p[0];
             len--;
             p++;
-        } else if (a->flags & F_SIGN) {
+        } else if (a->flags & KAA_PCT_SIGN) {
             signchar = '+';
-        } else if (a->flags & F_BLANK) {
+        } else if (a->flags & KAA_PCT_BLANK) {
             signchar = ' ';
         } else {
             a->sign = 0;
         }
     }
     Kaa_ssize_t width = a->width < len ? len : a->width;
-    int prefixed = (a->flags & F_ALT) && (a->ch == 'x' || a->ch == 'X' || a->ch == 'o');
+    int prefixed = (a->flags & KAA_PCT_ALT) && (a->ch == 'x' || a->ch == 'X' || a->ch == 'o');
     if (a->sign) {
         if (fill != ' ') {
             kaa_strbuf_addc(b, signchar);
@@ -1693,7 +1750,7 @@ static void pct_output(KaaStrBuf *b, PctArg *a, KaaObject *str)
         }
         len -= 2;
     }
-    if (width > len && !(a->flags & F_LJUST)) {
+    if (width > len && !(a->flags & KAA_PCT_LJUST)) {
         for (Kaa_ssize_t i = 0; i < width - len; i++) {
             kaa_strbuf_addc(b, fill);
         }
@@ -1714,25 +1771,11 @@ static void pct_output(KaaStrBuf *b, PctArg *a, KaaObject *str)
     }
 }
 
-// One conversion after a '%' (st->pos is just past the '%').
-static int pct_one(PctState *st, KaaStrBuf *b)
+// One str conversion (the kaa_pct_format callback).
+static int pct_convert(KaaPctArg *a, KaaObject *v, KaaStrBuf *b)
 {
-    if (st->pos < st->n && st->s[st->pos] == '%') {
-        st->pos++;
-        st->cpos++;
-        kaa_strbuf_addc(b, '%');
-        return 0;
-    }
-    PctArg a = {0, 0, -1, -1, 0};
-    if (pct_parse(st, &a) < 0) {
-        return -1;
-    }
-    KaaObject *v = pct_next_arg(st);
-    if (v == NULL) {
-        return -1;
-    }
     KaaObject *str;
-    switch (a.ch) {
+    switch (a->ch) {
     case 's':
         str = KaaObject_Str(v);
         break;
@@ -1748,8 +1791,8 @@ static int pct_one(PctState *st, KaaStrBuf *b)
     case 'o':
     case 'x':
     case 'X':
-        str = pct_format_long(v, &a);
-        a.sign = 1;
+        str = pct_format_long(v, a);
+        a->sign = 1;
         break;
     case 'e':
     case 'E':
@@ -1757,64 +1800,32 @@ static int pct_one(PctState *st, KaaStrBuf *b)
     case 'F':
     case 'g':
     case 'G':
-        str = pct_format_float(v, &a);
-        a.sign = 1;
+        str = pct_format_float(v, a);
+        a->sign = 1;
         break;
     case 'c':
         str = pct_format_char(v);
         break;
     default:
         KaaErr_Format(KaaExc(ValueError), "unsupported format character '%c' (0x%x) at index %zd",
-                      (a.ch >= 31 && a.ch <= 126) ? (int)a.ch : '?', (unsigned)a.ch, st->cpos - 1);
+                      (a->ch >= 31 && a->ch <= 126) ? (int)a->ch : '?', (unsigned)a->ch, a->index);
         return -1;
     }
     if (str == NULL) {
         return -1;
     }
-    pct_output(b, &a, str);
+    pct_output(b, a, str);
     Kaa_DECREF(str);
     return 0;
 }
 
 KaaObject *KaaStr_PrintfFormat(KaaObject *format, KaaObject *args)
 {
-    PctState st = {
-        KaaStr_DATA(format), KaaStr_NBYTES(format), 0, 0, 0, Kaa_NewRef(args), -1, -2, NULL};
-    if (KaaTuple_Check(args)) {
-        st.arglen = KaaTuple_GET_SIZE(args);
-        st.argidx = 0;
-    }
-    KaaMappingMethods *mp = Kaa_TYPE(args)->tp_as_mapping;
-    if (mp && mp->mp_subscript && !KaaTuple_Check(args) && !KaaStr_Check(args)) {
-        st.dict = args;
-    }
     KaaStrBuf b;
     kaa_strbuf_init(&b);
-    while (st.pos < st.n) {
-        const char *pct = memchr(st.s + st.pos, '%', (size_t)(st.n - st.pos));
-        Kaa_ssize_t stop = pct ? pct - st.s : st.n;
-        kaa_strbuf_add(&b, st.s + st.pos, (size_t)(stop - st.pos));
-        for (Kaa_ssize_t i = st.pos; i < stop; i++) {
-            st.cpos += ((unsigned char)st.s[i] & 0xC0) != 0x80;
-        }
-        st.pos = stop;
-        if (st.pos >= st.n) {
-            break;
-        }
-        st.pos++;
-        st.cpos++;
-        if (pct_one(&st, &b) < 0) {
-            goto error;
-        }
+    if (kaa_pct_format(KaaStr_DATA(format), KaaStr_NBYTES(format), args, 0, pct_convert, &b) < 0) {
+        kaa_strbuf_free(&b);
+        return NULL;
     }
-    if (st.argidx < st.arglen && st.dict == NULL) {
-        KaaErr_Format(KaaExc(TypeError), "not all arguments converted during string formatting");
-        goto error;
-    }
-    Kaa_DECREF(st.args);
     return buf_to_str(&b);
-error:
-    Kaa_DECREF(st.args);
-    kaa_strbuf_free(&b);
-    return NULL;
 }

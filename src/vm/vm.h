@@ -144,6 +144,17 @@ KaaObject *kaa_builtin___import__(KaaObject *self, KaaObject *const *args, size_
 
 // iter(o) works for instances of t: __iter__ or the old __getitem__ protocol.
 int kaa_type_is_iterable(KaaTypeObject *t);
+// o.__index__() as a C int argument (open()'s buffering, bytes.hex()'s
+// bytes_per_sep, a '*' precision): 0, or -1 with TypeError or CPython's
+// OverflowError "Python int too large to convert to C int" (objects/abstract.c).
+int kaa_number_as_int(KaaObject *o, int *out);
+// The index argument of pop([i]) on a sequence of Kaa_SIZE(self) items
+// (array, bytearray; kind names it in the errors): -1 when absent, counted
+// from the end when negative, checked against the length read after the
+// conversion. 0 with *out set, or -1 with TypeError/IndexError/OverflowError
+// (objects/abstract.c).
+int kaa_pop_index(KaaObject *self, const char *kind, KaaObject *const *args, size_t nargs,
+                  KaaObject *kwnames, Kaa_ssize_t *out);
 
 // types.SimpleNamespace (objects/namespaceobject.c); dict may be NULL.
 extern KaaTypeObject KaaNamespace_Type;

@@ -73,8 +73,10 @@ extern const KaaBufferProcs kaa_memoryview_procs;
 
 // --- Native item formats (objects/buffer.c), shared by memoryview, array, struct --------
 
-// Size of one native ('@') item of struct code c, or 0 for an unknown code.
+// Size and alignment of one native ('@') item of struct code c, or 0 for an
+// unknown code.
 Kaa_ssize_t kaa_buffer_item_size(int c);
+Kaa_ssize_t kaa_buffer_item_align(int c);
 // The native item of code c at p as an object: int, float, bool, or a
 // 1-byte bytes for 'c'. New reference; NULL with MemoryError.
 KaaObject *kaa_buffer_unpack_item(int c, const void *p);
@@ -95,6 +97,9 @@ enum { KAA_INT64 = 0, KAA_UINT64_ONLY, KAA_INT_TOO_BIG, KAA_INT_TOO_SMALL };
 // Classify int o (an int object) and set *out to its value when it fits
 // 64 bits (two's complement for KAA_INT64). Never fails.
 int kaa_int_bits64(KaaObject *o, uint64_t *out);
+// The same for o.__index__(): the class, or -1 with an exception (TypeError
+// for an object that is not index-like).
+int kaa_index_bits64(KaaObject *o, uint64_t *out);
 
 // IEEE 754 binary16 ('e'): pack returns 0, or -1 when |x| is too large
 // (the caller raises); unpack never fails. Both in native byte order.
