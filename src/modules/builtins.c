@@ -844,8 +844,10 @@ static int is_arg_cell(KaaCodeObject *co, int i)
     return j >= 0 && j < co->co_ncellvars && co->co_cell2arg && co->co_cell2arg[j] >= 0;
 }
 
-// locals(): the namespace of module and class bodies, a snapshot dict of a
-// function's variables (free variables included, as CPython's f_locals).
+// locals(): the namespace of module and class bodies; for a function, one
+// dict per call refreshed from its variables each time (free variables
+// included), as CPython 3.11's f_locals: names unbound since are removed,
+// other keys (exec() put there) stay.
 static KaaObject *builtin_locals(KaaObject *self, KaaObject *unused)
 {
     KaaFrame *f = kaa_ts.frame;
@@ -855,18 +857,28 @@ static KaaObject *builtin_locals(KaaObject *self, KaaObject *unused)
     if (f->locals) {
         return Kaa_NewRef(f->locals);
     }
+    if (f->localsdict == NULL && (f->localsdict = KaaDict_New()) == NULL) {
+        return NULL;
+    }
     KaaCodeObject *co = f->code;
-    KaaObject *d = KaaDict_New();
-    for (int i = 0; d && i < co->co_nlocalsplus; i++) {
+    KaaObject *d = f->localsdict;
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
         if (is_arg_cell(co, i)) {
             continue;
         }
+        KaaObject *name = KaaTuple_GET_ITEM(co->co_localsplusnames, i);
         KaaObject *v = frame_local_value(f, i);
-        if (v && KaaDict_SetItem(d, KaaTuple_GET_ITEM(co->co_localsplusnames, i), v) < 0) {
-            Kaa_CLEAR(d);
+        int r = 0;
+        if (v) {
+            r = KaaDict_SetItem(d, name, v);
+        } else if (KaaDict_Contains(d, name) == 1) {
+            r = KaaDict_DelItem(d, name);
+        }
+        if (r < 0) {
+            return NULL;
         }
     }
-    return d;
+    return Kaa_NewRef(d);
 }
 
 static KaaObject *builtin_vars(KaaObject *self, KaaObject *const *args, size_t nargs,

@@ -387,6 +387,7 @@ static int gen_traverse(KaaObject *o, visitproc visit, void *arg)
         Kaa_VISIT(f->globals);
         Kaa_VISIT(f->builtins);
         Kaa_VISIT(f->locals);
+        Kaa_VISIT(f->localsdict);
         Kaa_VISIT(f->code);
         int n = f->code->co_nlocalsplus + f->stacktop;
         for (int i = 0; i < n; i++) {

@@ -79,6 +79,7 @@ void kaa_frame_clear_locals(KaaFrame *f)
     Kaa_CLEAR(f->globals);
     Kaa_CLEAR(f->builtins);
     Kaa_CLEAR(f->locals);
+    Kaa_CLEAR(f->localsdict);
 }
 
 void kaa_eval_fini(void)

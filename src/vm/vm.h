@@ -23,6 +23,7 @@ typedef struct KaaFrame {
     KaaObject *globals;      // strong
     KaaObject *builtins;     // strong
     KaaObject *locals;       // strong dict for module/class bodies, else NULL
+    KaaObject *localsdict;   // a function's locals() dict, refreshed on each call, or NULL
     struct KaaFrame *previous;
     uint16_t *instr;         // next instruction to run (saved across calls)
     int stacktop;            // value-stack depth, saved while not running
