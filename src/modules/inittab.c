@@ -11,6 +11,7 @@ KaaObject *kaa_init_struct(void);
 KaaObject *kaa_init_time(void);
 KaaObject *kaa_init_weakref(void);
 KaaObject *kaa_init_posix(void);
+KaaObject *kaa_init_traceback(void);
 
 static const struct {
     const char *name;
@@ -24,6 +25,7 @@ static const struct {
     {"time", kaa_init_time},
     {"_weakref", kaa_init_weakref},
     {"posix", kaa_init_posix},
+    {"_traceback", kaa_init_traceback},
 };
 
 // Create builtin module `name`: new reference, or NULL without exception

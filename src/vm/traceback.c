@@ -3,6 +3,7 @@
  * the failing expression, found by re-parsing the expression's source text
  * with kaa's own parser, as CPython re-parses it with its own).
  */
+#include <limits.h>
 #include <string.h>
 
 #include "gc/gc.h"
@@ -243,7 +244,7 @@ static int find_anchors(const char *segment, size_t seglen, int *left, int *righ
     return found;
 }
 
-static void print_source_line(FILE *out, KaaObject *line, KaaCodePos *pos, int show_markers)
+static void print_source_line(KaaStrBuf *out, KaaObject *line, KaaCodePos *pos, int show_markers)
 {
     const char *text = KaaStr_DATA(line);
     int lead = 0;
@@ -255,7 +256,7 @@ static void print_source_line(FILE *out, KaaObject *line, KaaCodePos *pos, int s
     while (slen > 0 && (stripped[slen - 1] == ' ' || stripped[slen - 1] == '\t')) {
         slen--;
     }
-    fprintf(out, "    %.*s\n", slen, stripped);
+    kaa_strbuf_printf(out, "    %.*s\n", slen, stripped);
     if (!show_markers || pos == NULL || pos->col < 0 || pos->end_col < 0) {
         return;
     }
@@ -278,36 +279,70 @@ static void print_source_line(FILE *out, KaaObject *line, KaaCodePos *pos, int s
     if (!(end - start < line_chars || (anchors && right - left > 0))) {
         return;
     }
-    fprintf(out, "    %*s", start - lead_chars, "");
+    kaa_strbuf_printf(out, "    %*s", start - lead_chars, "");
     if (anchors) {
         for (int i = 0; i < left; i++) {
-            fputc('~', out);
+            kaa_strbuf_addc(out, '~');
         }
         for (int i = left; i < right; i++) {
-            fputc('^', out);
+            kaa_strbuf_addc(out, '^');
         }
         for (int i = right; i < end - start; i++) {
-            fputc('~', out);
+            kaa_strbuf_addc(out, '~');
         }
     } else {
         for (int i = start; i < end; i++) {
-            fputc('^', out);
+            kaa_strbuf_addc(out, '^');
         }
     }
-    fputc('\n', out);
+    kaa_strbuf_addc(out, '\n');
 }
 
-void kaa_traceback_print(KaaObject *tbo)
+// The number of entries in a traceback chain.
+static long traceback_length(KaaObject *tbo)
 {
-    FILE *out = stderr;
-    if (tbo == NULL) {
+    long n = 0;
+    for (KaaTracebackObject *tb = (KaaTracebackObject *)tbo; tb;
+         tb = (KaaTracebackObject *)tb->tb_next) {
+        n++;
+    }
+    return n;
+}
+
+// The first entry to show for traceback.py's limit: all (no limit), the
+// first `limit` ones (limit >= 0) or the last -limit ones.
+static KaaTracebackObject *limit_start(KaaObject *tbo, long limit, long *count)
+{
+    long n = traceback_length(tbo);
+    KaaTracebackObject *tb = (KaaTracebackObject *)tbo;
+    *count = n;
+    if (limit == LONG_MAX) {
+        return tb;
+    }
+    if (limit >= 0) {
+        *count = limit < n ? limit : n;
+        return tb;
+    }
+    long skip = n + limit > 0 ? n + limit : 0;
+    for (long i = 0; i < skip; i++) {
+        tb = (KaaTracebackObject *)tb->tb_next;
+    }
+    *count = n - skip;
+    return tb;
+}
+
+static void format_traceback(KaaStrBuf *out, KaaObject *tbo, long limit)
+{
+    long count;
+    KaaTracebackObject *first = tbo ? limit_start(tbo, limit, &count) : NULL;
+    if (first == NULL || count == 0) {
         return;
     }
-    fprintf(out, "Traceback (most recent call last):\n");
+    kaa_strbuf_printf(out, "Traceback (most recent call last):\n");
     // CPython collapses runs of more than 3 identical lines.
     KaaCodeObject *last_code = NULL;
     int last_line = -1, repeats = 0;
-    for (KaaTracebackObject *tb = (KaaTracebackObject *)tbo; tb;
+    for (KaaTracebackObject *tb = first; tb && count-- > 0;
          tb = (KaaTracebackObject *)tb->tb_next) {
         KaaCodeObject *co = (KaaCodeObject *)tb->tb_code;
         if (co == last_code && tb->tb_lineno == last_line) {
@@ -317,14 +352,14 @@ void kaa_traceback_print(KaaObject *tbo)
             }
         } else {
             if (repeats >= 3) {
-                fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 2,
+                kaa_strbuf_printf(out, "  [Previous line repeated %d more time%s]\n", repeats - 2,
                         repeats - 2 == 1 ? "" : "s");
             }
             repeats = 0;
             last_code = co;
             last_line = tb->tb_lineno;
         }
-        fprintf(out, "  File \"%s\", line %d, in %s\n", KaaStr_DATA(co->co_filename), tb->tb_lineno,
+        kaa_strbuf_printf(out, "  File \"%s\", line %d, in %s\n", KaaStr_DATA(co->co_filename), tb->tb_lineno,
                 KaaStr_DATA(co->co_name));
         KaaObject *line = kaa_source_line(co->co_filename, tb->tb_lineno);
         if (line) {
@@ -335,19 +370,19 @@ void kaa_traceback_print(KaaObject *tbo)
         }
     }
     if (repeats >= 3) {
-        fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 2,
+        kaa_strbuf_printf(out, "  [Previous line repeated %d more time%s]\n", repeats - 2,
                 repeats - 2 == 1 ? "" : "s");
     }
 }
 
 // "  File ..., line N" and the caret lines of a SyntaxError.
-static void print_syntax_error_location(FILE *out, KaaSyntaxErrorObject *e)
+static void print_syntax_error_location(KaaStrBuf *out, KaaSyntaxErrorObject *e)
 {
     if (e->filename == NULL || !KaaStr_Check(e->filename)) {
         return;
     }
     long lineno = e->lineno && KaaInt_Check(e->lineno) ? (long)KaaInt_AsInt64(e->lineno) : 0;
-    fprintf(out, "  File \"%s\", line %ld\n", KaaStr_DATA(e->filename), lineno);
+    kaa_strbuf_printf(out, "  File \"%s\", line %ld\n", KaaStr_DATA(e->filename), lineno);
     if (e->text == NULL || !KaaStr_Check(e->text)) {
         return;
     }
@@ -360,7 +395,7 @@ static void print_syntax_error_location(FILE *out, KaaSyntaxErrorObject *e)
     while (len > lead && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' ')) {
         len--;
     }
-    fprintf(out, "    %.*s\n", len - lead, text + lead);
+    kaa_strbuf_printf(out, "    %.*s\n", len - lead, text + lead);
     long offset = e->offset && KaaInt_Check(e->offset) ? (long)KaaInt_AsInt64(e->offset) : 0;
     long end_offset = e->end_offset && KaaInt_Check(e->end_offset)
                           ? (long)KaaInt_AsInt64(e->end_offset)
@@ -388,23 +423,23 @@ static void print_syntax_error_location(FILE *out, KaaSyntaxErrorObject *e)
             end_offset = offset + 1;
         }
     }
-    fprintf(out, "    %*s", (int)(offset - 1 - lead_chars), "");
+    kaa_strbuf_printf(out, "    %*s", (int)(offset - 1 - lead_chars), "");
     for (long i = offset; i < end_offset; i++) {
-        fputc('^', out);
+        kaa_strbuf_addc(out, '^');
     }
-    fputc('\n', out);
+    kaa_strbuf_addc(out, '\n');
 }
 
 // The last line: "TypeName: message" (module-qualified unless builtins/__main__).
-static void print_exception_line(FILE *out, KaaObject *exc)
+static void print_exception_line(KaaStrBuf *out, KaaObject *exc)
 {
     KaaTypeObject *t = Kaa_TYPE(exc);
     KaaObject *mod = t->tp_module_obj;
     if (mod && KaaStr_Check(mod) && !KaaStr_EqualToASCII(mod, "builtins") &&
         !KaaStr_EqualToASCII(mod, "__main__")) {
-        fprintf(out, "%s.%s", KaaStr_DATA(mod), KaaStr_DATA(t->tp_qualname_obj));
+        kaa_strbuf_printf(out, "%s.%s", KaaStr_DATA(mod), KaaStr_DATA(t->tp_qualname_obj));
     } else {
-        fprintf(out, "%s", t->tp_name_obj ? KaaStr_DATA(t->tp_name_obj) : t->tp_name);
+        kaa_strbuf_printf(out, "%s", t->tp_name_obj ? KaaStr_DATA(t->tp_name_obj) : t->tp_name);
     }
     KaaObject *msg;
     if (KaaType_IsSubtype(t, &KaaExc_SyntaxError_Type)) {
@@ -415,33 +450,32 @@ static void print_exception_line(FILE *out, KaaObject *exc)
     }
     if (msg == NULL) {
         KaaErr_Clear();
-        fprintf(out, ": <exception str() failed>\n");
+        kaa_strbuf_printf(out, ": <exception str() failed>\n");
         return;
     }
     if (KaaStr_NBYTES(msg)) {
-        fprintf(out, ": %s", KaaStr_DATA(msg));
+        kaa_strbuf_printf(out, ": %s", KaaStr_DATA(msg));
     }
-    fputc('\n', out);
+    kaa_strbuf_addc(out, '\n');
     Kaa_DECREF(msg);
 }
 
-// Print one exception, after its cause or context (CPython's chaining).
-static void print_chained(KaaObject *exc, int depth)
+// One exception, after its cause or context (CPython's chaining).
+static void print_chained(KaaStrBuf *out, KaaObject *exc, int depth, int chain, long limit)
 {
-    FILE *out = stderr;
     KaaBaseExceptionObject *be = (KaaBaseExceptionObject *)exc;
-    if (depth < 32) {
+    if (chain && depth < 32) {
         if (be->cause) {
-            print_chained(be->cause, depth + 1);
-            fprintf(out,
+            print_chained(out, be->cause, depth + 1, chain, limit);
+            kaa_strbuf_printf(out,
                     "\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (be->context && !be->suppress_context) {
-            print_chained(be->context, depth + 1);
-            fprintf(out, "\nDuring handling of the above exception, another exception "
+            print_chained(out, be->context, depth + 1, chain, limit);
+            kaa_strbuf_printf(out, "\nDuring handling of the above exception, another exception "
                          "occurred:\n\n");
         }
     }
-    kaa_traceback_print(be->traceback);
+    format_traceback(out, be->traceback, limit);
     if (KaaType_IsSubtype(Kaa_TYPE(exc), &KaaExc_SyntaxError_Type)) {
         print_syntax_error_location(out, (KaaSyntaxErrorObject *)exc);
     }
@@ -450,31 +484,105 @@ static void print_chained(KaaObject *exc, int depth)
 
 // The traceback and the exception line only, without the chain (what
 // "Exception ignored in" reports show).
-void kaa_exception_print_unchained(KaaObject *exc)
+// Write the text to the C stderr (after stdout, so the two keep their order).
+static void emit_stderr(KaaStrBuf *b)
 {
     fflush(stdout);
-    KaaObject *saved = KaaErr_GetRaisedException();
-    if (KaaExceptionInstance_Check(exc)) {
-        kaa_traceback_print(((KaaBaseExceptionObject *)exc)->traceback);
-        print_exception_line(stderr, exc);
+    if (!b->failed) {
+        fwrite(b->data, 1, b->len, stderr);
     }
     fflush(stderr);
+    kaa_strbuf_free(b);
+}
+
+void kaa_traceback_print(KaaObject *tbo)
+{
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    format_traceback(&b, tbo, LONG_MAX);
+    emit_stderr(&b);
+}
+
+void kaa_exception_print_unchained(KaaObject *exc)
+{
+    KaaObject *saved = KaaErr_GetRaisedException();
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    if (KaaExceptionInstance_Check(exc)) {
+        format_traceback(&b, ((KaaBaseExceptionObject *)exc)->traceback, LONG_MAX);
+        print_exception_line(&b, exc);
+    }
+    emit_stderr(&b);
     KaaErr_SetRaisedException(saved);
 }
 
 void kaa_exception_print(KaaObject *exc)
 {
-    fflush(stdout);
     if (!KaaExceptionInstance_Check(exc)) {
+        fflush(stdout);
         fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
                 Kaa_TYPE(exc)->tp_name);
         return;
     }
     // Printing may run Python code (str() of the exception): keep it aside.
     KaaObject *saved = KaaErr_GetRaisedException();
-    print_chained(exc, 0);
-    fflush(stderr);
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    print_chained(&b, exc, 0, 1, LONG_MAX);
+    emit_stderr(&b);
     KaaErr_SetRaisedException(saved);
+}
+
+// The text kaa_exception_print writes, as a str: traceback.format_exception
+// (limit: as kaa_traceback_entries; chain: follow __cause__/__context__).
+KaaObject *kaa_format_exception(KaaObject *exc, int chain, long limit)
+{
+    if (!KaaExceptionInstance_Check(exc)) {
+        return KaaErr_Format(KaaExc(TypeError), "Exception expected for value, %s found",
+                             Kaa_TYPE(exc)->tp_name);
+    }
+    KaaStrBuf b;
+    kaa_strbuf_init(&b);
+    print_chained(&b, exc, 0, chain, limit);
+    KaaObject *s = b.failed ? KaaErr_NoMemory()
+                            : KaaStr_FromStringAndSize(b.data, (Kaa_ssize_t)b.len);
+    kaa_strbuf_free(&b);
+    return s;
+}
+
+// traceback.extract_tb: (filename, lineno, name, line or None) per entry.
+KaaObject *kaa_traceback_entries(KaaObject *tbo, long limit)
+{
+    KaaObject *list = KaaList_New(0);
+    long count;
+    KaaTracebackObject *tb = tbo && list ? limit_start(tbo, limit, &count) : NULL;
+    for (; list && tb && count-- > 0; tb = (KaaTracebackObject *)tb->tb_next) {
+        KaaCodeObject *co = (KaaCodeObject *)tb->tb_code;
+        KaaObject *line = kaa_source_line(co->co_filename, tb->tb_lineno);
+        if (line) {
+            // As linecache gives it to FrameSummary: without the indentation.
+            const char *t = KaaStr_DATA(line);
+            Kaa_ssize_t a = 0, z = KaaStr_NBYTES(line);
+            while (a < z && (t[a] == ' ' || t[a] == '\t' || t[a] == '\f')) {
+                a++;
+            }
+            while (z > a && (t[z - 1] == ' ' || t[z - 1] == '\t' || t[z - 1] == '\n')) {
+                z--;
+            }
+            Kaa_SETREF(line, KaaStr_FromStringAndSize(t + a, z - a));
+        }
+        KaaObject *lineno = KaaInt_FromInt64(tb->tb_lineno);
+        KaaObject *entry = lineno ? KaaTuple_Pack(4, co->co_filename, lineno, co->co_name,
+                                                  line ? line : Kaa_None)
+                                  : NULL;
+        Kaa_XDECREF(lineno);
+        Kaa_XDECREF(line);
+        if (entry == NULL || KaaList_Append(list, entry) < 0) {
+            Kaa_CLEAR(list);
+        }
+        Kaa_XDECREF(entry);
+    }
+    return list;
 }
 
 // --- SyntaxError construction --------------------------------------------------------

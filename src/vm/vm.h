@@ -117,6 +117,12 @@ void kaa_traceback_add(KaaCodeObject *code, int lasti);
 void kaa_traceback_print(KaaObject *tb);
 // Print exc (with its chain) the way CPython's default excepthook does.
 void kaa_exception_print(KaaObject *exc);
+// traceback module support (vm/traceback.c): the text kaa_exception_print
+// writes, as a str (chain: follow __cause__/__context__; limit LONG_MAX for
+// all entries, n >= 0 the first n, -n the last n), and the entries of a
+// traceback as (filename, lineno, name, line or None) tuples.
+KaaObject *kaa_format_exception(KaaObject *exc, int chain, long limit);
+KaaObject *kaa_traceback_entries(KaaObject *tb, long limit);
 void kaa_exception_print_unchained(KaaObject *exc);
 // Text of line `lineno` of a file (new str or NULL without exception).
 KaaObject *kaa_source_line(KaaObject *filename, int lineno);
