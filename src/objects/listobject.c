@@ -1296,19 +1296,138 @@ typedef struct SortItem {
 
 #define SORT_RUN 16
 
-static int sort_lt(KaaObject *a, KaaObject *b)
+// How keys compare during one sort. Before sorting, the keys are scanned:
+// when all have one type, `lt` skips the generic comparison machinery
+// (CPython's unsafe_*_compare): small ints and floats by their C values,
+// str by their UTF-8 bytes (which order as code points), tuples element by
+// element with `first_lt` for the first elements, objects of one type
+// through that type's tp_richcompare directly. 1, 0 or -1 with an error.
+typedef struct SortCtx SortCtx;
+typedef int (*sort_lt_fn)(KaaObject *a, KaaObject *b, const SortCtx *ctx);
+struct SortCtx {
+    sort_lt_fn lt, first_lt;
+};
+
+static int lt_generic(KaaObject *a, KaaObject *b, const SortCtx *ctx)
 {
+    (void)ctx;
     return KaaObject_RichCompareBool(a, b, Kaa_LT);
 }
 
-static int binary_insertion_sort(SortItem *a, Kaa_ssize_t n)
+static int lt_small_int(KaaObject *a, KaaObject *b, const SortCtx *ctx)
+{
+    (void)ctx;
+    return ((KaaIntObject *)a)->value < ((KaaIntObject *)b)->value;
+}
+
+static int lt_float(KaaObject *a, KaaObject *b, const SortCtx *ctx)
+{
+    (void)ctx;
+    return KaaFloat_AS_DOUBLE(a) < KaaFloat_AS_DOUBLE(b);
+}
+
+static int lt_str(KaaObject *a, KaaObject *b, const SortCtx *ctx)
+{
+    (void)ctx;
+    Kaa_ssize_t na = KaaStr_NBYTES(a), nb = KaaStr_NBYTES(b);
+    int c = memcmp(KaaStr_DATA(a), KaaStr_DATA(b), (size_t)(na < nb ? na : nb));
+    return c < 0 || (c == 0 && na < nb);
+}
+
+static int lt_same_type(KaaObject *a, KaaObject *b, const SortCtx *ctx)
+{
+    KaaObject *r = Kaa_TYPE(a)->tp_richcompare(a, b, Kaa_LT);
+    if (r == Kaa_NotImplemented) {
+        Kaa_DECREF(r);
+        return lt_generic(a, b, ctx);
+    }
+    if (r == NULL) {
+        return -1;
+    }
+    int t = r == Kaa_True ? 1 : r == Kaa_False ? 0 : KaaObject_IsTrue(r);
+    Kaa_DECREF(r);
+    return t;
+}
+
+static int lt_tuple(KaaObject *a, KaaObject *b, const SortCtx *ctx)
+{
+    Kaa_ssize_t na = KaaTuple_GET_SIZE(a), nb = KaaTuple_GET_SIZE(b);
+    Kaa_ssize_t n = na < nb ? na : nb, i;
+    for (i = 0; i < n; i++) {
+        KaaObject *x = KaaTuple_GET_ITEM(a, i), *y = KaaTuple_GET_ITEM(b, i);
+        int eq;
+        if (x == y) {
+            eq = 1;
+        } else if (KaaInt_CheckExact(x) && KaaInt_CheckExact(y) && KaaInt_IS_SMALL(x) &&
+                   KaaInt_IS_SMALL(y)) {
+            eq = ((KaaIntObject *)x)->value == ((KaaIntObject *)y)->value;
+        } else {
+            eq = KaaObject_RichCompareBool(x, y, Kaa_EQ);
+        }
+        if (eq < 0) {
+            return -1;
+        }
+        if (!eq) {
+            break;
+        }
+    }
+    if (i >= n) {
+        return na < nb;
+    }
+    if (i == 0) {
+        return ctx->first_lt(KaaTuple_GET_ITEM(a, 0), KaaTuple_GET_ITEM(b, 0), ctx);
+    }
+    return KaaObject_RichCompareBool(KaaTuple_GET_ITEM(a, i), KaaTuple_GET_ITEM(b, i), Kaa_LT);
+}
+
+// The comparison for keys that all are `o`-like (NULL for mixed types).
+static sort_lt_fn lt_for(KaaObject *const *keys, Kaa_ssize_t n, size_t stride, int tuple_item)
+{
+    KaaTypeObject *t = NULL;
+    int all_small = 1;
+    for (Kaa_ssize_t i = 0; i < n; i++) {
+        KaaObject *k = *(KaaObject *const *)((const char *)keys + (size_t)i * stride);
+        if (tuple_item) {
+            if (KaaTuple_GET_SIZE(k) == 0) {
+                return lt_generic;
+            }
+            k = KaaTuple_GET_ITEM(k, 0);
+        }
+        if (t == NULL) {
+            t = Kaa_TYPE(k);
+        } else if (Kaa_TYPE(k) != t) {
+            return lt_generic;
+        }
+        if (t == &KaaInt_Type && !KaaInt_IS_SMALL(k)) {
+            all_small = 0;
+        }
+    }
+    if (t == &KaaInt_Type && all_small) {
+        return lt_small_int;
+    }
+    if (t == &KaaFloat_Type) {
+        return lt_float;
+    }
+    if (t == &KaaStr_Type) {
+        return lt_str;
+    }
+    if (t == &KaaTuple_Type && !tuple_item) {
+        return lt_tuple;
+    }
+    if (t && t->tp_richcompare && !(t->tp_flags & KAA_TPFLAGS_HEAPTYPE)) {
+        return lt_same_type;
+    }
+    return lt_generic;
+}
+
+static int binary_insertion_sort(SortItem *a, Kaa_ssize_t n, const SortCtx *ctx)
 {
     for (Kaa_ssize_t i = 1; i < n; i++) {
         SortItem pivot = a[i];
         Kaa_ssize_t lo = 0, hi = i;
         while (lo < hi) {
             Kaa_ssize_t mid = lo + ((hi - lo) >> 1);
-            int lt = sort_lt(pivot.key, a[mid].key);
+            int lt = ctx->lt(pivot.key, a[mid].key, ctx);
             if (lt < 0) {
                 return -1;
             }
@@ -1325,16 +1444,17 @@ static int binary_insertion_sort(SortItem *a, Kaa_ssize_t n)
 }
 
 // Merge the sorted runs a[0:h] and a[h:n], with a[0:h] parked in tmp.
-static int merge_runs(SortItem *a, Kaa_ssize_t h, Kaa_ssize_t n, SortItem *tmp)
+static int merge_runs(SortItem *a, Kaa_ssize_t h, Kaa_ssize_t n, SortItem *tmp,
+                      const SortCtx *ctx)
 {
-    int lt = sort_lt(a[h].key, a[h - 1].key);
+    int lt = ctx->lt(a[h].key, a[h - 1].key, ctx);
     if (lt <= 0) {
         return lt; // already in order (or an error)
     }
     memcpy(tmp, a, (size_t)h * sizeof(SortItem));
     Kaa_ssize_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
-        lt = sort_lt(a[j].key, tmp[i].key);
+        lt = ctx->lt(a[j].key, tmp[i].key, ctx);
         if (lt < 0) {
             break;
         }
@@ -1345,16 +1465,16 @@ static int merge_runs(SortItem *a, Kaa_ssize_t h, Kaa_ssize_t n, SortItem *tmp)
     return lt < 0 ? -1 : 0;
 }
 
-static int merge_sort(SortItem *a, Kaa_ssize_t n, SortItem *tmp)
+static int merge_sort(SortItem *a, Kaa_ssize_t n, SortItem *tmp, const SortCtx *ctx)
 {
     if (n <= SORT_RUN) {
-        return binary_insertion_sort(a, n);
+        return binary_insertion_sort(a, n, ctx);
     }
     Kaa_ssize_t h = n / 2;
-    if (merge_sort(a, h, tmp) < 0 || merge_sort(a + h, n - h, tmp) < 0) {
+    if (merge_sort(a, h, tmp, ctx) < 0 || merge_sort(a + h, n - h, tmp, ctx) < 0) {
         return -1;
     }
-    return merge_runs(a, h, n, tmp);
+    return merge_runs(a, h, n, tmp, ctx);
 }
 
 static void reverse_items(SortItem *a, Kaa_ssize_t n)
@@ -1402,7 +1522,10 @@ static int sort_items(KaaObject **values, Kaa_ssize_t n, KaaObject *keyfunc, int
     if (reverse) {
         reverse_items(items, n);
     }
-    int r = merge_sort(items, n, items + n);
+    SortCtx ctx;
+    ctx.lt = lt_for(&items[0].key, n, sizeof(SortItem), 0);
+    ctx.first_lt = ctx.lt == lt_tuple ? lt_for(&items[0].key, n, sizeof(SortItem), 1) : lt_generic;
+    int r = merge_sort(items, n, items + n, &ctx);
     if (reverse) {
         reverse_items(items, n);
     }
