@@ -340,12 +340,23 @@ static KaaFrame *push_function_frame(KaaFunctionObject *func, KaaObject *const *
     f->globals = Kaa_NewRef(func->func_globals);
     f->builtins = Kaa_NewRef(func->func_builtins);
     f->instr = co->co_code;
-    // The common call: exactly the positional parameters, no cells.
-    if ((kwnames == NULL || KaaTuple_GET_SIZE(kwnames) == 0) && nargs == (size_t)co->co_argcount &&
-        co->co_kwonlyargcount == 0 && co->co_ncellvars == 0 && co->co_nfreevars == 0 &&
+    // The common call: positional arguments only, the missing ones from the
+    // defaults; no keyword-only parameters, *args or **kwargs.
+    int ndefaults = func->func_defaults ? (int)KaaTuple_GET_SIZE(func->func_defaults) : 0;
+    if ((kwnames == NULL || KaaTuple_GET_SIZE(kwnames) == 0) && nargs <= (size_t)co->co_argcount &&
+        nargs + (size_t)ndefaults >= (size_t)co->co_argcount && co->co_kwonlyargcount == 0 &&
         !(co->co_flags & (KAA_CO_VARARGS | KAA_CO_VARKEYWORDS))) {
         for (size_t i = 0; i < nargs; i++) {
             f->localsplus[i] = Kaa_NewRef(args[i]);
+        }
+        int first_default = co->co_argcount - ndefaults;
+        for (int i = (int)nargs; i < co->co_argcount; i++) {
+            f->localsplus[i] = Kaa_NewRef(KaaTuple_GET_ITEM(func->func_defaults, i - first_default));
+        }
+        if ((co->co_ncellvars || co->co_nfreevars) && init_cells(f, func) < 0) {
+            kaa_frame_clear_locals(f);
+            kaa_frame_pop(f);
+            return NULL;
         }
         kaa_ts.recursion_depth++;
         return f;
