@@ -1,8 +1,8 @@
 """Names for the types of kaa's built-in objects, as in CPython's types module.
 
 Each name is taken from an object of that type, so it is exactly the type
-kaa uses. A few of CPython's are missing: kaa has no frames, coroutines or
-async generators as objects, no method-wrapper type (bound slot wrappers are
+kaa uses. A few of CPython's are missing: kaa has no coroutines or async
+generators, no method-wrapper type (bound slot wrappers are
 ordinary bound methods) and no mappingproxy (a class's __dict__ is its dict).
 """
 import sys
@@ -35,6 +35,7 @@ WrapperDescriptorType = type(object.__init__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
 ModuleType = type(sys)
+FrameType = type(sys._getframe())
 GetSetDescriptorType = type(_C.__dict__['__dict__'])
 MemberDescriptorType = type(_C.__dict__['_a'])
 

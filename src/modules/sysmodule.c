@@ -124,6 +124,32 @@ static KaaObject *sys_debugmallocstats(KaaObject *m, KaaObject *unused)
     Kaa_RETURN_NONE;
 }
 
+// sys._getframe(depth=0): the frame object of the caller, or depth frames up.
+static KaaObject *sys_getframe(KaaObject *m, KaaObject *const *args, size_t nargs,
+                               KaaObject *kwnames)
+{
+    static const char *const kwlist[] = {"", NULL};
+    KaaObject *a[1] = {NULL};
+    if (kaa_unpack_args("_getframe", args, nargs, kwnames, kwlist, 0, a) < 0) {
+        return NULL;
+    }
+    int64_t depth = 0;
+    if (a[0]) {
+        depth = KaaInt_AsInt64(a[0]);
+        if (depth == -1 && KaaErr_Occurred()) {
+            return NULL;
+        }
+    }
+    KaaFrame *f = kaa_ts.frame;
+    while (depth-- > 0 && f) {
+        f = f->previous;
+    }
+    if (f == NULL) {
+        return KaaErr_Format(KaaExc(ValueError), "call stack is not deep enough");
+    }
+    return kaa_frame_object(f);
+}
+
 static KaaObject *sys_getrecursionlimit(KaaObject *m, KaaObject *unused)
 {
     return KaaInt_FromInt64(kaa_ts.recursion_limit);
@@ -203,6 +229,7 @@ static KaaMethodDef sys_methods[] = {
     {"getsizeof", sys_getsizeof, KAA_METH_FASTCALL},
     {"_debugmallocstats", sys_debugmallocstats, KAA_METH_NOARGS},
     {"getrecursionlimit", sys_getrecursionlimit, KAA_METH_NOARGS},
+    {"_getframe", sys_getframe, KAA_METH_FASTCALL},
     {"setrecursionlimit", sys_setrecursionlimit, KAA_METH_O},
     {"exit", sys_exit, KAA_METH_FASTCALL},
     {"intern", sys_intern, KAA_METH_O},

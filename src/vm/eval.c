@@ -67,9 +67,83 @@ void kaa_frame_pop(KaaFrame *f)
     }
 }
 
+// --- locals() and frame objects' view of a frame ---------------------------------------
+
+// The value a frame's localsplus slot i shows in locals(): cells are seen
+// through, and an argument that became a cell shows the cell's value.
+// Borrowed or NULL (unbound).
+static KaaObject *frame_local_value(KaaFrame *f, int i)
+{
+    KaaCodeObject *co = f->code;
+    KaaObject *v = f->localsplus[i];
+    if (i < co->co_nlocals) {
+        for (int j = 0; co->co_cell2arg && j < co->co_ncellvars; j++) {
+            if (co->co_cell2arg[j] == i) {
+                v = f->localsplus[co->co_nlocals + j];
+                return v ? ((KaaCellObject *)v)->ob_ref : NULL;
+            }
+        }
+        return v;
+    }
+    return v ? ((KaaCellObject *)v)->ob_ref : NULL;
+}
+
+// A cell created for an argument is shown at the argument's position.
+static int is_arg_cell(KaaCodeObject *co, int i)
+{
+    int j = i - co->co_nlocals;
+    return j >= 0 && j < co->co_ncellvars && co->co_cell2arg && co->co_cell2arg[j] >= 0;
+}
+
+// locals(): the namespace of module and class bodies; for a function, one
+// dict per call refreshed from its variables each time (free variables
+// included), as CPython 3.11's f_locals: names unbound since are removed,
+// other keys (exec() put there) stay.
+KaaObject *kaa_frame_locals(KaaFrame *f)
+{
+    if (f->locals) {
+        return Kaa_NewRef(f->locals);
+    }
+    if (f->localsdict == NULL && (f->localsdict = KaaDict_New()) == NULL) {
+        return NULL;
+    }
+    KaaCodeObject *co = f->code;
+    KaaObject *d = f->localsdict;
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
+        if (is_arg_cell(co, i)) {
+            continue;
+        }
+        KaaObject *name = KaaTuple_GET_ITEM(co->co_localsplusnames, i);
+        KaaObject *v = frame_local_value(f, i);
+        int r = 0;
+        if (v) {
+            r = KaaDict_SetItem(d, name, v);
+        } else if (KaaDict_Contains(d, name) == 1) {
+            r = KaaDict_DelItem(d, name);
+        }
+        if (r < 0) {
+            return NULL;
+        }
+    }
+    return Kaa_NewRef(d);
+}
+
+int kaa_frame_is_running(KaaFrame *f)
+{
+    for (KaaFrame *g = kaa_ts.frame; g; g = g->previous) {
+        if (g == f) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 // Drop the references held by locals and the value stack.
 void kaa_frame_clear_locals(KaaFrame *f)
 {
+    if (f->frame_obj) {
+        kaa_frame_object_detach(f); // its frame object outlives it
+    }
     int n = f->code->co_nlocalsplus + f->stacktop;
     for (int i = 0; i < n; i++) {
         Kaa_CLEAR(f->localsplus[i]);

@@ -48,7 +48,7 @@ static int ready_static_types(void)
         &KaaMethodDescr_Type, &KaaClassMethodDescr_Type, &KaaGetSetDescr_Type,
         &KaaMemberDescr_Type, &KaaWrapperDescr_Type, &KaaModule_Type, &KaaTraceBack_Type,
         &KaaSuper_Type, &KaaProperty_Type, &KaaStaticMethod_Type, &KaaClassMethod_Type,
-        &KaaGen_Type, &KaaGenericAlias_Type, &KaaUnion_Type, &KaaNamespace_Type,
+        &KaaGen_Type, &KaaGenericAlias_Type, &KaaUnion_Type, &KaaNamespace_Type, &KaaFrame_Type,
         &KaaMemoryView_Type, &KaaMemoryIter_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {

@@ -24,6 +24,7 @@ typedef struct KaaFrame {
     KaaObject *builtins;     // strong
     KaaObject *locals;       // strong dict for module/class bodies, else NULL
     KaaObject *localsdict;   // a function's locals() dict, refreshed on each call, or NULL
+    KaaObject *frame_obj;    // its frame object (objects/frameobject.c), borrowed, or NULL
     struct KaaFrame *previous;
     uint16_t *instr;         // next instruction to run (saved across calls)
     int stacktop;            // value-stack depth, saved while not running
@@ -122,6 +123,13 @@ void kaa_exception_print(KaaObject *exc);
 // all entries, n >= 0 the first n, -n the last n), and the entries of a
 // traceback as (filename, lineno, name, line or None) tuples.
 KaaObject *kaa_format_exception(KaaObject *exc, int chain, long limit);
+
+// Frame objects (objects/frameobject.c) and frame helpers (vm/eval.c).
+extern KaaTypeObject KaaFrame_Type;
+KaaObject *kaa_frame_object(KaaFrame *f);  // new reference to f's frame object
+void kaa_frame_object_detach(KaaFrame *f); // f finishes: its object keeps a copy
+KaaObject *kaa_frame_locals(KaaFrame *f);  // locals() of f: new reference
+int kaa_frame_is_running(KaaFrame *f);     // f is on the current call chain
 KaaObject *kaa_traceback_entries(KaaObject *tb, long limit);
 void kaa_exception_print_unchained(KaaObject *exc);
 // Text of line `lineno` of a file (new str or NULL without exception).
