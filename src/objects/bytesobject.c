@@ -219,19 +219,13 @@ static int lookup_errors(const char *errors)
 }
 
 // Raise for an undecodable range [start, end) of p, or the lookup error.
-static int decode_error(int enc, int handler, const char *errors, const char *p,
+static int decode_error(int enc, int handler, const char *errors, const char *p, Kaa_ssize_t n,
                         Kaa_ssize_t start, Kaa_ssize_t end, const char *reason)
 {
     if (handler == ERR_UNKNOWN) {
         KaaErr_Format(KaaExc(LookupError), "unknown error handler name '%s'", errors);
-    } else if (end - start == 1) {
-        KaaErr_Format(KaaExc(UnicodeDecodeError),
-                      "'%s' codec can't decode byte 0x%02x in position %zd: %s", enc_names[enc],
-                      (unsigned char)p[start], start, reason);
     } else {
-        KaaErr_Format(KaaExc(UnicodeDecodeError),
-                      "'%s' codec can't decode bytes in position %zd-%zd: %s", enc_names[enc],
-                      start, end - 1, reason);
+        KaaErr_SetUnicodeDecodeError(enc_names[enc], p, n, start, end, reason);
     }
     return -1;
 }
@@ -321,7 +315,7 @@ static KaaObject *decode(const char *data, Kaa_ssize_t n, const char *encoding,
         if (bad) {
             if (handler != ERR_IGNORE && handler != ERR_REPLACE) {
                 kaa_strbuf_free(&b);
-                decode_error(enc, handler, errors, data, i, i + bad, reason);
+                decode_error(enc, handler, errors, data, n, i, i + bad, reason);
                 return NULL;
             }
             if (handler == ERR_REPLACE) {
@@ -388,22 +382,7 @@ KaaObject *kaa_str_encode(KaaObject *s, const char *encoding, const char *errors
         }
         const char *reason = enc == ENC_ASCII ? "ordinal not in range(128)"
                                               : "ordinal not in range(256)";
-        if (end - pos > 1) {
-            return KaaErr_Format(KaaExc(UnicodeEncodeError),
-                                 "'%s' codec can't encode characters in position %zd-%zd: %s",
-                                 enc_names[enc], pos, end - 1, reason);
-        }
-        char esc[16];
-        if (cp < 0x100) {
-            snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
-        } else if (cp < 0x10000) {
-            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
-        } else {
-            snprintf(esc, sizeof esc, "\\U%08x", (unsigned)cp);
-        }
-        return KaaErr_Format(KaaExc(UnicodeEncodeError),
-                             "'%s' codec can't encode character '%s' in position %zd: %s",
-                             enc_names[enc], esc, pos, reason);
+        return KaaErr_SetUnicodeEncodeError(enc_names[enc], s, pos, end, reason);
     }
     if (b.failed) {
         kaa_strbuf_free(&b);

@@ -56,6 +56,8 @@ static int clear_KaaBaseExceptionObject(KaaObject *o)
 #define EXTRA_FIELDS_SystemExit(X, e) X(e->code)
 #define EXTRA_FIELDS_NameError(X, e) X(e->name)
 #define EXTRA_FIELDS_AttributeError(X, e) X(e->obj) X(e->name)
+#define EXTRA_FIELDS_UnicodeError(X, e)                                                          \
+    X(e->encoding) X(e->object) X(e->start) X(e->end) X(e->reason)
 #define EXTRA_FIELDS_OSError(X, e) X(e->myerrno) X(e->strerror) X(e->filename) X(e->filename2)
 #define VISIT_FIELD(f) Kaa_VISIT(f);
 #define CLEAR_FIELD(f) Kaa_CLEAR(f);
@@ -79,6 +81,7 @@ DEFINE_GC(KaaSystemExitObject, EXTRA_FIELDS_SystemExit)
 DEFINE_GC(KaaNameErrorObject, EXTRA_FIELDS_NameError)
 DEFINE_GC(KaaAttributeErrorObject, EXTRA_FIELDS_AttributeError)
 DEFINE_GC(KaaOSErrorObject, EXTRA_FIELDS_OSError)
+DEFINE_GC(KaaUnicodeErrorObject, EXTRA_FIELDS_UnicodeError)
 
 static void exc_dealloc(KaaObject *o)
 {
@@ -475,7 +478,143 @@ KaaObject *KaaErr_SetFromErrnoWithFilename(int err, KaaObject *filename)
     return NULL;
 }
 
+// UnicodeDecodeError(encoding, object, start, end, reason) and
+// UnicodeEncodeError alike; UnicodeTranslateError(object, start, end, reason).
+static int init_KaaUnicodeErrorObject(KaaObject *self, KaaObject *const *args, size_t nargs,
+                                      KaaObject *kwnames)
+{
+    if (init_KaaBaseExceptionObject(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    KaaUnicodeErrorObject *e = (KaaUnicodeErrorObject *)self;
+    int translate = KaaType_IsSubtype(Kaa_TYPE(self), &KaaExc_UnicodeTranslateError_Type);
+    int decode = KaaType_IsSubtype(Kaa_TYPE(self), &KaaExc_UnicodeDecodeError_Type);
+    size_t want = translate ? 4 : 5;
+    if (nargs != want) {
+        KaaErr_Format(KaaExc(TypeError), "function takes exactly %zu arguments (%zu given)", want,
+                      nargs);
+        return -1;
+    }
+    // a[0] encoding (absent for translate), a[1] object, a[2] start, a[3] end, a[4] reason
+    KaaObject *a[5] = {NULL, NULL, NULL, NULL, NULL};
+    for (size_t i = 0; i < nargs; i++) {
+        a[i + (translate ? 1 : 0)] = args[i];
+    }
+    if (!translate && !KaaStr_Check(a[0])) {
+        KaaErr_Format(KaaExc(TypeError), "argument 1 must be str, not %s",
+                      Kaa_TYPE(a[0])->tp_name);
+        return -1;
+    }
+    if (decode ? !(KaaBytes_Check(a[1]) || KaaByteArray_Check(a[1])) : !KaaStr_Check(a[1])) {
+        KaaErr_Format(KaaExc(TypeError), "argument %d must be %s, not %s", translate ? 1 : 2,
+                      decode ? "bytes-like object" : "str", Kaa_TYPE(a[1])->tp_name);
+        return -1;
+    }
+    for (int i = 2; i < 4; i++) {
+        if (!KaaInt_Check(a[i])) {
+            KaaErr_Format(KaaExc(TypeError), "'%s' object cannot be interpreted as an integer",
+                          Kaa_TYPE(a[i])->tp_name);
+            return -1;
+        }
+    }
+    if (!KaaStr_Check(a[4])) {
+        KaaErr_Format(KaaExc(TypeError), "argument %d must be str, not %s", translate ? 4 : 5,
+                      Kaa_TYPE(a[4])->tp_name);
+        return -1;
+    }
+    Kaa_SETREF(e->encoding, Kaa_XNewRef(a[0]));
+    Kaa_SETREF(e->object, Kaa_NewRef(a[1]));
+    Kaa_SETREF(e->start, Kaa_NewRef(a[2]));
+    Kaa_SETREF(e->end, Kaa_NewRef(a[3]));
+    Kaa_SETREF(e->reason, Kaa_NewRef(a[4]));
+    return 0;
+}
+
 static KaaObject *exc_str(KaaObject *self);
+
+// "'utf-8' codec can't decode byte 0x80 in position 2: invalid start byte"
+static KaaObject *unicodeerror_str(KaaObject *self)
+{
+    KaaUnicodeErrorObject *e = (KaaUnicodeErrorObject *)self;
+    if (e->object == NULL || e->start == NULL || e->end == NULL || e->reason == NULL) {
+        return exc_str(self);
+    }
+    Kaa_ssize_t start = KaaInt_AsSsize_t(e->start), end = KaaInt_AsSsize_t(e->end);
+    if ((start == -1 || end == -1) && KaaErr_Occurred()) {
+        return NULL;
+    }
+    int decode = KaaType_IsSubtype(Kaa_TYPE(self), &KaaExc_UnicodeDecodeError_Type);
+    int translate = KaaType_IsSubtype(Kaa_TYPE(self), &KaaExc_UnicodeTranslateError_Type);
+    Kaa_ssize_t len = Kaa_SIZE(e->object); // bytes, or characters of a str
+    char what[80];
+    if (translate) {
+        snprintf(what, sizeof what, "can't translate");
+    } else {
+        snprintf(what, sizeof what, "'%s' codec can't %s",
+                 e->encoding && KaaStr_Check(e->encoding) ? KaaStr_DATA(e->encoding) : "?",
+                 decode ? "decode" : "encode");
+    }
+    if (start >= 0 && start < len && end == start + 1) {
+        if (decode) {
+            const char *data = KaaBytes_Check(e->object) ? KaaBytes_AS_STRING(e->object)
+                                                         : KaaByteArray_AS_STRING(e->object);
+            return KaaStr_FromFormat("%s byte 0x%02x in position %zd: %U", what,
+                                     (unsigned char)data[start], start, e->reason);
+        }
+        const char *p = KaaStr_DATA(e->object);
+        int l;
+        for (Kaa_ssize_t i = 0; i < start; i++) {
+            kaa_str_decode(p, &l);
+            p += l;
+        }
+        uint32_t cp = kaa_str_decode(p, &l);
+        const char *fmt = cp < 0x100     ? "%s character '\\x%02x' in position %zd: %U"
+                          : cp < 0x10000 ? "%s character '\\u%04x' in position %zd: %U"
+                                         : "%s character '\\U%08x' in position %zd: %U";
+        return KaaStr_FromFormat(fmt, what, (unsigned)cp, start, e->reason);
+    }
+    return KaaStr_FromFormat("%s %s in position %zd-%zd: %U", what,
+                             decode ? "bytes" : "characters", start, end - 1, e->reason);
+}
+
+static KaaObject *raise_unicode_error(KaaObject *type, KaaObject *const *args, size_t nargs)
+{
+    KaaObject *exc = KaaObject_Vectorcall(type, args, nargs, NULL);
+    if (exc) {
+        KaaErr_SetObject(type, exc);
+        Kaa_DECREF(exc);
+    }
+    return NULL;
+}
+
+KaaObject *KaaErr_SetUnicodeDecodeError(const char *encoding, const char *data, Kaa_ssize_t n,
+                                        Kaa_ssize_t start, Kaa_ssize_t end, const char *reason)
+{
+    KaaObject *a[5] = {KaaStr_FromString(encoding), KaaBytes_FromStringAndSize(data, n),
+                       KaaInt_FromSsize_t(start), KaaInt_FromSsize_t(end),
+                       KaaStr_FromString(reason)};
+    if (a[0] && a[1] && a[2] && a[3] && a[4]) {
+        raise_unicode_error(KaaExc(UnicodeDecodeError), a, 5);
+    }
+    for (int i = 0; i < 5; i++) {
+        Kaa_XDECREF(a[i]);
+    }
+    return NULL;
+}
+
+KaaObject *KaaErr_SetUnicodeEncodeError(const char *encoding, KaaObject *str, Kaa_ssize_t start,
+                                        Kaa_ssize_t end, const char *reason)
+{
+    KaaObject *a[5] = {KaaStr_FromString(encoding), Kaa_NewRef(str), KaaInt_FromSsize_t(start),
+                       KaaInt_FromSsize_t(end), KaaStr_FromString(reason)};
+    if (a[0] && a[2] && a[3] && a[4]) {
+        raise_unicode_error(KaaExc(UnicodeEncodeError), a, 5);
+    }
+    for (int i = 0; i < 5; i++) {
+        Kaa_XDECREF(a[i]);
+    }
+    return NULL;
+}
 
 static KaaObject *oserror_str(KaaObject *self)
 {
@@ -514,6 +653,10 @@ static KaaMemberDef oserror_members[] = {
     {"errno", KAA_T_OBJECT, offsetof(KaaOSErrorObject, myerrno), KAA_MEMBER_WRITABLE},
     MEMBER(KaaOSErrorObject, strerror), MEMBER(KaaOSErrorObject, filename),
     MEMBER(KaaOSErrorObject, filename2), {NULL}};
+static KaaMemberDef unicodeerror_members[] = {
+    MEMBER(KaaUnicodeErrorObject, encoding), MEMBER(KaaUnicodeErrorObject, object),
+    MEMBER(KaaUnicodeErrorObject, start),    MEMBER(KaaUnicodeErrorObject, end),
+    MEMBER(KaaUnicodeErrorObject, reason),   {NULL}};
 static KaaMemberDef attributeerror_members[] = {MEMBER(KaaAttributeErrorObject, name),
                                                 MEMBER(KaaAttributeErrorObject, obj), {NULL}};
 static KaaMemberDef syntaxerror_members[] = {
@@ -558,6 +701,13 @@ int kaa_exceptions_init(void)
     KaaExc_OSError_Type.tp_members = oserror_members;
     KaaExc_OSError_Type.tp_str = oserror_str;
     KaaExc_OSError_Type.tp_new = oserror_new;
+    KaaTypeObject *unicode_errors[] = {&KaaExc_UnicodeDecodeError_Type,
+                                       &KaaExc_UnicodeEncodeError_Type,
+                                       &KaaExc_UnicodeTranslateError_Type};
+    for (int i = 0; i < 3; i++) {
+        unicode_errors[i]->tp_members = unicodeerror_members;
+        unicode_errors[i]->tp_str = unicodeerror_str;
+    }
     KaaExc_SyntaxError_Type.tp_members = syntaxerror_members;
 #define READY_EXC(cname, pyname, base, st)                                                       \
     if (KaaType_Ready(&KaaExc_##cname##_Type) < 0) {                                             \

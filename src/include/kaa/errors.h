@@ -41,6 +41,11 @@ typedef struct KaaOSErrorObject {
     KaaObject *myerrno, *strerror, *filename, *filename2;
 } KaaOSErrorObject;
 
+typedef struct KaaUnicodeErrorObject {
+    KaaBaseExceptionObject base;
+    KaaObject *encoding, *object, *start, *end, *reason;
+} KaaUnicodeErrorObject;
+
 typedef struct KaaAttributeErrorObject {
     KaaBaseExceptionObject base;
     KaaObject *obj;
@@ -99,9 +104,9 @@ typedef struct KaaAttributeErrorObject {
     X(TypeError, "TypeError", Exception, KaaBaseExceptionObject)                                 \
     X(ValueError, "ValueError", Exception, KaaBaseExceptionObject)                               \
     X(UnicodeError, "UnicodeError", ValueError, KaaBaseExceptionObject)                          \
-    X(UnicodeDecodeError, "UnicodeDecodeError", UnicodeError, KaaBaseExceptionObject)            \
-    X(UnicodeEncodeError, "UnicodeEncodeError", UnicodeError, KaaBaseExceptionObject)            \
-    X(UnicodeTranslateError, "UnicodeTranslateError", UnicodeError, KaaBaseExceptionObject)      \
+    X(UnicodeDecodeError, "UnicodeDecodeError", UnicodeError, KaaUnicodeErrorObject)             \
+    X(UnicodeEncodeError, "UnicodeEncodeError", UnicodeError, KaaUnicodeErrorObject)             \
+    X(UnicodeTranslateError, "UnicodeTranslateError", UnicodeError, KaaUnicodeErrorObject)       \
     X(Warning, "Warning", Exception, KaaBaseExceptionObject)                                     \
     X(DeprecationWarning, "DeprecationWarning", Warning, KaaBaseExceptionObject)                 \
     X(RuntimeWarning, "RuntimeWarning", Warning, KaaBaseExceptionObject)                         \
@@ -128,6 +133,13 @@ void KaaErr_SetNone(KaaObject *type);
 // object's text) and %T (the type name of a KaaObject*). Return NULL.
 KaaObject *KaaErr_Format(KaaObject *type, const char *fmt, ...);
 KaaObject *KaaErr_NoMemory(void);
+// Raise UnicodeDecodeError(encoding, data[0:n], start, end, reason) or
+// UnicodeEncodeError(encoding, str, start, end, reason) (start/end in bytes
+// or characters of the object). Return NULL.
+KaaObject *KaaErr_SetUnicodeDecodeError(const char *encoding, const char *data, Kaa_ssize_t n,
+                                        Kaa_ssize_t start, Kaa_ssize_t end, const char *reason);
+KaaObject *KaaErr_SetUnicodeEncodeError(const char *encoding, KaaObject *str, Kaa_ssize_t start,
+                                        Kaa_ssize_t end, const char *reason);
 // Raise OSError(err, strerror(err)[, filename]): the subclass errno names
 // (FileNotFoundError...), "[Errno 2] No such file or directory: 'x'". NULL.
 KaaObject *KaaErr_SetFromErrnoWithFilename(int err, KaaObject *filename);
