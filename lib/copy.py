@@ -40,6 +40,9 @@ def copy(x):
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
+    rv = _reduce(x)
+    if rv is not None:
+        return x if isinstance(rv, str) else _from_reduce(x, rv, None)
     return _reconstruct(x, None)
 
 
@@ -81,14 +84,69 @@ def deepcopy(x, memo=None, _nil=[]):
         y = cls(deepcopy(item, memo) for item in x)
     else:
         copier = getattr(x, '__deepcopy__', None)
+        rv = None if copier is not None else _reduce(x)
         if copier is not None:
             y = copier(memo)
+        elif rv is not None:
+            y = x if isinstance(rv, str) else _from_reduce(x, rv, memo)
         else:
             y = _reconstruct(x, memo)
     # Only memoize (and keep alive) objects that were really copied.
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)
+    return y
+
+
+def _reduce(x):
+    """What a class's own __reduce_ex__(4) or __reduce__() says about x, or
+    None when it defines neither (kaa's object has no default reduction)."""
+    cls = type(x)
+    for klass in cls.__mro__:
+        if klass is object:
+            break
+        if '__reduce_ex__' in klass.__dict__:
+            return x.__reduce_ex__(4)
+        if '__reduce__' in klass.__dict__:
+            return x.__reduce__()
+    return None
+
+
+def _from_reduce(x, rv, memo):
+    """Rebuild from (callable, args[, state[, listitems[, dictitems]]])."""
+    deep = memo is not None
+    func, args = rv[0], rv[1]
+    state = rv[2] if len(rv) > 2 else None
+    listiter = rv[3] if len(rv) > 3 else None
+    dictiter = rv[4] if len(rv) > 4 else None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            else:
+                slotstate = None
+            if state is not None:
+                y.__dict__.update(state)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
     return y
 
 
