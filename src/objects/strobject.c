@@ -80,7 +80,24 @@ static Kaa_ssize_t utf8_count(const unsigned char *s, Kaa_ssize_t n, int *ascii)
     return count;
 }
 
-// Byte offset of code point `index` in s.
+// Non-ASCII text is UTF-8, so a code-point index costs a walk. The last
+// (string, index, byte offset) met is remembered, and the next walk starts
+// from whichever of the start, that point or the end is nearest: a loop
+// over s[i] or s.find(x, i) then costs O(1) a step instead of O(i).
+// str_dealloc forgets the string.
+static struct {
+    KaaObject *s;
+    Kaa_ssize_t index, off;
+} pos_cache;
+
+static void remember_pos(KaaObject *s, Kaa_ssize_t index, Kaa_ssize_t off)
+{
+    pos_cache.s = s;
+    pos_cache.index = index;
+    pos_cache.off = off;
+}
+
+// Byte offset of code point `index` in s (0 <= index <= len(s)).
 static Kaa_ssize_t byte_offset(KaaObject *s, Kaa_ssize_t index)
 {
     KaaStrObject *so = (KaaStrObject *)s;
@@ -88,10 +105,27 @@ static Kaa_ssize_t byte_offset(KaaObject *s, Kaa_ssize_t index)
         return index;
     }
     const unsigned char *p = (const unsigned char *)so->data;
-    Kaa_ssize_t off = 0;
-    while (index-- > 0) {
+    Kaa_ssize_t from = 0, off = 0, len = Kaa_SIZE(s);
+    if (index <= 0 || index >= len) { // the ends: keep the remembered point
+        return index <= 0 ? 0 : so->nbytes;
+    }
+    if (pos_cache.s == s && (index >= pos_cache.index ? index - pos_cache.index : pos_cache.index - index) < index) {
+        from = pos_cache.index;
+        off = pos_cache.off;
+    }
+    if (len - index < (index > from ? index - from : from - index)) {
+        from = len;
+        off = so->nbytes;
+    }
+    for (; from < index; from++) {
         off += utf8_seqlen(p[off]);
     }
+    for (; from > index; from--) {
+        do {
+            off--;
+        } while ((p[off] & 0xC0) == 0x80);
+    }
+    remember_pos(s, index, off);
     return off;
 }
 
@@ -503,11 +537,27 @@ static Kaa_ssize_t char_index(KaaObject *s, Kaa_ssize_t off)
     if (((KaaStrObject *)s)->ascii) {
         return off;
     }
-    Kaa_ssize_t idx = 0;
+    // Walk from the nearest of the start, the remembered point and the end.
+    Kaa_ssize_t idx = 0, i = 0, nbytes = KaaStr_NBYTES(s);
     const unsigned char *p = (const unsigned char *)KaaStr_DATA(s);
-    for (Kaa_ssize_t i = 0; i < off; i += utf8_seqlen(p[i])) {
+    if (pos_cache.s == s && (pos_cache.off > off ? pos_cache.off - off : off - pos_cache.off) < off) {
+        idx = pos_cache.index;
+        i = pos_cache.off;
+    }
+    if (nbytes - off < (i > off ? i - off : off - i)) {
+        idx = Kaa_SIZE(s);
+        i = nbytes;
+    }
+    for (; i < off; i += utf8_seqlen(p[i])) {
         idx++;
     }
+    while (i > off) {
+        do {
+            i--;
+        } while ((p[i] & 0xC0) == 0x80);
+        idx--;
+    }
+    remember_pos(s, idx, off);
     return idx;
 }
 
@@ -2177,6 +2227,9 @@ static KaaObject *str_new_exact(KaaObject *const *args, size_t nargs, KaaObject 
 
 static void str_dealloc(KaaObject *o)
 {
+    if (pos_cache.s == o) {
+        pos_cache.s = NULL;
+    }
     kaa_container_free(o); // a subclass's instances are GC objects
 }
 
