@@ -1425,47 +1425,27 @@ static KaaMemberDef bin_members[] = {
     {NULL},
 };
 
-static KaaTypeObject BufferedReader_Type = {
-    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
-    .tp_name = "_io.BufferedReader",
-    .tp_basicsize = sizeof(KaaFileObject),
-    .tp_doc = "Create a new buffered reader using the given readable raw IO object.",
-    .tp_dealloc = file_dealloc,
-    .tp_repr = bin_repr,
-    .tp_getattro = KaaObject_GenericGetAttr,
-    .tp_iter = file_iter,
-    .tp_iternext = bin_iternext,
-    .tp_methods = bin_methods,
-    .tp_members = bin_members,
-    .tp_getset = file_getset,
-};
+// The three binary file types differ only in name and doc (the mode decides
+// what the shared methods allow).
+#define BUFFERED_TYPE(cname, pyname, doc)                                                        \
+    static KaaTypeObject cname = {                                                               \
+        .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),                                     \
+        .tp_name = pyname,                                                                       \
+        .tp_basicsize = sizeof(KaaFileObject),                                                   \
+        .tp_doc = doc,                                                                           \
+        .tp_dealloc = file_dealloc,                                                              \
+        .tp_repr = bin_repr,                                                                     \
+        .tp_getattro = KaaObject_GenericGetAttr,                                                 \
+        .tp_iter = file_iter,                                                                    \
+        .tp_iternext = bin_iternext,                                                             \
+        .tp_methods = bin_methods,                                                               \
+        .tp_members = bin_members,                                                               \
+        .tp_getset = file_getset,                                                                \
+    }
 
-static KaaTypeObject BufferedWriter_Type = {
-    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
-    .tp_name = "_io.BufferedWriter",
-    .tp_basicsize = sizeof(KaaFileObject),
-    .tp_doc = "A buffer for a writeable sequential RawIO object.",
-    .tp_dealloc = file_dealloc,
-    .tp_repr = bin_repr,
-    .tp_getattro = KaaObject_GenericGetAttr,
-    .tp_iter = file_iter,
-    .tp_iternext = bin_iternext,
-    .tp_methods = bin_methods,
-    .tp_members = bin_members,
-    .tp_getset = file_getset,
-};
-
-static KaaTypeObject BufferedRandom_Type = {
-    .ob_base = KaaVarObject_HEAD_INIT(&KaaType_Type, 0),
-    .tp_name = "_io.BufferedRandom",
-    .tp_basicsize = sizeof(KaaFileObject),
-    .tp_doc = "A buffered interface to random access streams.",
-    .tp_dealloc = file_dealloc,
-    .tp_repr = bin_repr,
-    .tp_getattro = KaaObject_GenericGetAttr,
-    .tp_iter = file_iter,
-    .tp_iternext = bin_iternext,
-    .tp_methods = bin_methods,
-    .tp_members = bin_members,
-    .tp_getset = file_getset,
-};
+BUFFERED_TYPE(BufferedReader_Type, "_io.BufferedReader",
+              "Create a new buffered reader using the given readable raw IO object.");
+BUFFERED_TYPE(BufferedWriter_Type, "_io.BufferedWriter",
+              "A buffer for a writeable sequential RawIO object.");
+BUFFERED_TYPE(BufferedRandom_Type, "_io.BufferedRandom",
+              "A buffered interface to random access streams.");
